@@ -99,7 +99,7 @@ const matchesAt = (text: string, starts: readonly number[], sticky: RegExp): Reg
 const EMPTY_EXPORT_AT = new RegExp(EMPTY_EXPORT.source, 'my');
 
 /** EMPTY_EXPORT.test(text), asked only where a line begins with `export` (not at every offset of a 400 KB declaration file). */
-const hasEmptyExport = (text: string): boolean => {
+export const hasEmptyExport = (text: string): boolean => {
   for (let at = text.indexOf('export'); at !== -1; at = text.indexOf('export', at + 6)) {
     if (at !== 0 && !isLineBreak(text.charCodeAt(at - 1))) continue;
     EMPTY_EXPORT_AT.lastIndex = at;
@@ -111,7 +111,7 @@ const hasEmptyExport = (text: string): boolean => {
 const WILDCARD_AT = new RegExp(WILDCARD_MODULE.source, 'my');
 const EXACT_AT = new RegExp(EXACT_MODULE.source, 'my');
 
-const wildcardModulesOf = (file: string, text: string): WildcardModule[] => {
+export const wildcardModulesOf = (file: string, text: string): WildcardModule[] => {
   const starts = declareLineStarts(text);
   if (starts.length === 0) return [];
   const wildcardLine = lineCounter(text);

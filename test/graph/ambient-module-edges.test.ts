@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixturePath } from '../helpers/fixtures.js';
 import { scanDir } from '../helpers/scan-fixture.js';
-import { AMBIENT_MODULE, buildAmbientModuleEdges } from '../../src/graph/ambient-module-edges.js';
+import { AMBIENT_MODULE, buildAmbientModuleEdges, hasEmptyExport, wildcardModulesOf } from '../../src/graph/ambient-module-edges.js';
 import { lineCounter } from '../../src/util/lines.js';
 import type { FactsOfFile } from '../../src/graph/import-edges.js';
 import type { Edge } from '../../src/model/edge.js';
@@ -85,4 +85,51 @@ test('imports are set aside by specifier only when no declared name or pattern c
   ];
   const reached = buildAmbientModuleEdges(files, imports, manifests).map((e) => `${e.from}:${e.line} ${e.to}`);
   assert.deepEqual(reached, ['src/a.ts:1 types/assets.d.ts', 'src/a.ts:3 types/assets.d.ts', 'src/a.ts:4 types/assets.d.ts', 'src/a.ts:6 types/assets.d.ts', 'pkg/b.ts:1 pkg/any.d.ts', 'pkg/b.ts:2 pkg/any.d.ts']);
+});
+
+test('the declarations found from the line starts of `declare` and `export` are those the expressions find at every offset (seeded texts)', () => {
+  // The expressions the scan asked of the whole text before (stop 65), kept here as the reference.
+  const WILDCARD = /^[ \t]*declare[ \t]+module[ \t]+(['"])([^'"*\n]*)\*([^'"*\n]*)\1/gm;
+  const EXACT = /^[ \t]*declare[ \t]+module[ \t]+(['"])([^'".*\n][^'"*\n]*)\1/gm;
+  const EMPTY_EXPORT = /^export[ \t]*\{[ \t]*\}/m;
+  const reference = (file: string, text: string) => {
+    const wildcardLine = lineCounter(text);
+    const exactLine = lineCounter(text);
+    return [
+      ...[...text.matchAll(WILDCARD)].map((m) => ({ file, line: wildcardLine(m.index ?? 0), prefix: m[2], suffix: m[3] })),
+      ...[...text.matchAll(EXACT)].map((m) => ({ file, line: exactLine(m.index ?? 0), prefix: m[2], suffix: '', exact: true as const })),
+    ];
+  };
+  // Pieces that start, break or run a declaration across what `^` takes for a line start (\r, U+2028 too).
+  const pieces = ['declare', 'declare module ', ' ', '\t', '\n', '\r', '\r\n', '\u2028', '\u2029', "'", '"', '*', 'a', '.', 'x.svg', 'module', 'export', 'export {}', '{', '}', 'declaredeclare', ';', '/', 'namespace'];
+  let seed = 65;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  for (let round = 0; round < 3000; round++) {
+    let text = '';
+    const length = 1 + next(30);
+    for (let i = 0; i < length; i++) text += pieces[next(pieces.length)];
+    assert.deepEqual(wildcardModulesOf('t.d.ts', text), reference('t.d.ts', text), JSON.stringify(text));
+    assert.equal(hasEmptyExport(text), EMPTY_EXPORT.test(text), JSON.stringify(text));
+  }
+  // A name that runs past a lone \r over a second declaration: the walk does not look inside the first match.
+  const across = "declare module 'a\r declare module 'b'";
+  assert.equal(wildcardModulesOf('t.d.ts', across).length, 1);
+  assert.deepEqual(wildcardModulesOf('t.d.ts', across), reference('t.d.ts', across));
+});
+
+test('names and patterns of one code unit are asked under the unit their names end or begin with', () => {
+  const texts: Record<string, string> = {
+    'package.json': '{}',
+    'types/short.d.ts': "declare module 'q';\ndeclare module '*s';\ndeclare module 'z*';\ndeclare module '*.css';\n",
+  };
+  const manifests = new Manifests({ readText: (p) => texts[p] ?? null, files: new Set([...Object.keys(texts), 'src/a.ts']) });
+  const file = (path: string): FactsOfFile => ({ path, language: 'typescript', facts: { ...emptyFacts() } });
+  const edge = (line: number, specifier: string): Edge => ({ from: 'src/a.ts', to: null, kind: 'import', line, specifier, names: [], guard: null, unresolved: 'not-found' });
+  const imports = [edge(1, 'q'), edge(2, 's'), edge(3, 'xq'), edge(4, './m.js'), edge(5, 'z'), edge(6, 'a.css'), edge(7, 'css'), edge(8, 'zq')];
+  const reached = buildAmbientModuleEdges([file('types/short.d.ts'), file('src/a.ts')], imports, manifests).map((e) => `${e.line} ${e.specifier}`);
+  // `./m.js` ends in s (`*s`), `zq` begins with z; `xq` is not the exact name `q`
+  assert.deepEqual(reached, ['1 q', '2 s', '4 ./m.js', '5 z', '6 a.css', '7 css', '8 zq']);
 });
