@@ -78,6 +78,7 @@ import nitro from './js/nitro.js';
 import nodeRed from './js/node-red.js';
 import nodeunit from './js/nodeunit.js';
 import nuxt from './js/nuxt.js';
+import nuxtKitPaths from './js/nuxt-kit-paths.js';
 import oxygen from './js/oxygen.js';
 import parameterRequires from './js/parameter-requires.js';
 import resolverCallbacks from './js/resolver-callbacks.js';
@@ -309,6 +310,7 @@ export const READERS: readonly FrameworkReader[] = [
   nodeRed,
   nodeunit,
   nuxt,
+  nuxtKitPaths,
   orval,
   oxlint,
   oxygen,

@@ -28,6 +28,14 @@ import { fileReference, jsPackages, sortedFiles, type JsPackage } from './suppor
 
 export const DECLARATION = /\.d\.([cm]?)ts$/;
 
+/**
+ * A Vue single-file component's declaration beside it, as vue-tsc writes one: `x.vue.d.ts`, or
+ * `x.d.vue.ts` (the arbitrary-extension form of vue-tsc 2.1+; Nuxt 4 ships both for its
+ * `dist/app/components/*.vue`). TypeScript reads it for every import of `x.vue`.
+ */
+const VUE_DECLARATION = /\.(?:vue\.d|d\.vue)\.ts$/;
+const vueTwinOf = (declaration: string): string => declaration.replace(VUE_DECLARATION, '.vue');
+
 /** The code file a declaration types beside it: `x.d.ts` → `x.js`. */
 export const twinOf = (declaration: string): string => declaration.replace(DECLARATION, '.$1js');
 
@@ -177,7 +185,10 @@ const declarationTwins: FrameworkReader = {
   title: 'Declaration files beside the JavaScript they type (x.d.ts next to x.js)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => {
-    for (const f of sortedFiles(ctx)) if (DECLARATION.test(f) && ctx.files.has(twinOf(f))) return `${f} types ${twinOf(f)}`;
+    for (const f of sortedFiles(ctx)) {
+      if (DECLARATION.test(f) && ctx.files.has(twinOf(f))) return `${f} types ${twinOf(f)}`;
+      if (VUE_DECLARATION.test(f) && ctx.files.has(vueTwinOf(f))) return `${f} types ${vueTwinOf(f)}`;
+    }
     const root = rootDeclarations(ctx)[0];
     if (root) return `${root.declaration} types ${root.main}, the main of ${root.manifest}`;
     const mirrored = mirroredTwins(ctx)[0];
@@ -186,9 +197,10 @@ const declarationTwins: FrameworkReader = {
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
     for (const f of sortedFiles(ctx)) {
-      if (!DECLARATION.test(f) || f.includes('node_modules/')) continue;
-      const twin = twinOf(f);
-      if (ctx.files.has(twin)) out.references.push(fileReference(twin, f, undefined, `${twin}, the module it declares the types of, beside it (TypeScript reads it for every import of that module)`));
+      if (f.includes('node_modules/')) continue;
+      // `x.vue.d.ts` is a declaration of `x.vue.js` when that is there, else of `x.vue`.
+      const twin = DECLARATION.test(f) && ctx.files.has(twinOf(f)) ? twinOf(f) : VUE_DECLARATION.test(f) ? vueTwinOf(f) : null;
+      if (twin !== null && twin !== f && ctx.files.has(twin)) out.references.push(fileReference(twin, f, undefined, `${twin}, the module it declares the types of, beside it (TypeScript reads it for every import of that module)`));
     }
     for (const { declaration, twin, why } of mirroredTwins(ctx)) {
       out.references.push(fileReference(twin, declaration, undefined, `${twin}, the module it declares the types of, at the same path in the declarations' own folder (${why})`));
