@@ -201,9 +201,11 @@ const sourceTwin = (dir: string, value: string, names: FolderNames, isFile: (nam
 
 /**
  * A literal relative specifier of a `require`/`import` in an entry file: `require("./dist/server/index.js")`,
- * or from a bin/ file, `import … from '../dist/utils/x.js'` (netlify-cli's `bin/run.js`).
+ * or from a bin/ file, `import … from '../dist/utils/x.js'` (netlify-cli's `bin/run.js`). A template
+ * without a substitution is a literal too: gatsby's bin `cli.js` is `require(`./dist/bin/gatsby.js`)`
+ * (its Babel preset writes every string so), and its whole dist/ was left out of the scan (stop 65).
  */
-const LOCAL_SPECIFIER = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*(['"])((?:\.\.?\/)+[^'"\n]+)\1/g;
+const LOCAL_SPECIFIER = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*(['"`])((?:\.\.?\/)+[^'"`\n$]+)\1/g;
 
 /**
  * Whether a specifier names JS code: a code extension or none (`./dist/server`). A native addon's
@@ -312,6 +314,20 @@ const holdsCode = (name: string, disk: PackageDisk): boolean => {
 /** Whether a path beside the package.json is there: a file or a folder (a folder that cannot be listed counts as absent). */
 const isThere = (path: string, disk: PackageDisk): boolean => disk.isFile(path) || disk.namesAt(path) !== null;
 
+/** Programs that only remove or make folders: a script of nothing else writes no output. */
+const CLEARS = new Set(['rimraf', 'rm', 'del', 'del-cli', 'mkdir', 'mkdirp', 'make-dir']);
+
+/**
+ * Whether every command of a script (split at `&&`, `||`, `;`, `|`) only removes or makes folders:
+ * gatsby's `"prebuild": "rimraf dist && rimraf cache-dir/commonjs"` clears dist/ and names a folder
+ * the package ships, but builds nothing from it (stop 65: it read as a build of dist/ from cache-dir/commonjs).
+ */
+const onlyClears = (command: string): boolean =>
+  command
+    .split(/&&|\|\||[;|]/)
+    .map((part) => part.trim().split(/\s+/).filter((w) => w !== 'npx' && !/^[A-Za-z_][\w]*=/.test(w))[0] ?? '')
+    .every((program) => program === '' || CLEARS.has(program));
+
 /**
  * What in the package writes `dir` (a name in its folder), or null when nothing there does.
  * `disk` answers for paths relative to the package folder (`at` applied).
@@ -330,7 +346,7 @@ const builderOf = (dir: string, names: FolderNames, doc: JsonDocument, readBesid
   const root = doc.value as Record<string, unknown>;
   const scripts = isRecord(root.scripts) ? root.scripts : {};
   for (const [name, command] of Object.entries(scripts)) {
-    if (typeof command !== 'string') continue;
+    if (typeof command !== 'string' || onlyClears(command)) continue;
     const words = scriptWords(command);
     const into = (w: string, i: number): boolean => namesFolder(w, dir) || (i > 0 && OUTPUT_FLAGS.has(words[i - 1]) && plain(w).startsWith(`${dir}/`));
     if (!words.some(into)) continue;

@@ -48,6 +48,11 @@ const KEPT_EXPECTED = {
     // sync-server: its src/ holds a README only, and its copy script names a src/sql that is not there.
     'packages/server/build/bin/server.js': 'production',
     'packages/server/build/src/app.js': 'production',
+    // tick: gatsby's bin `cli.js` requires its dist/ by a template with no substitution, a literal all the same;
+    // its `prebuild` only clears dist/ and a folder it ships (`rimraf dist && rimraf cache/commonjs`): no build of dist/.
+    'packages/tick/cache/commonjs/entry.js': 'production',
+    'packages/tick/cli.js': 'production',
+    'packages/tick/dist/bin/run.js': 'production',
     'packages/vendored/build/main.js': 'production',
   },
   notes: [
@@ -56,6 +61,7 @@ const KEPT_EXPECTED = {
     'packages/lounge/package.json:3 discover/package-output-kept dist/ is scanned, not left out as build output: bin["lounge"] names index.js, which loads ./dist/server/index.js (line 3) and nothing in this package builds dist/ (no src/ holding code, bundler config, tsconfig output or script that writes it)',
     'packages/ntl/package.json:4 discover/package-output-kept dist/ is scanned, not left out as build output: bin["ntl"] names ./bin/run.js, which loads ../dist/main.js (line 3) and nothing in this package builds dist/ (no src/ holding code, bundler config, tsconfig output or script that writes it)',
     'packages/server/package.json:4 discover/package-output-kept build/ is scanned, not left out as build output: bin["server"] names ./build/bin/server.js and nothing in this package builds build/ (no src/ holding code, bundler config, tsconfig output or script that writes it)',
+    'packages/tick/package.json:3 discover/package-output-kept dist/ is scanned, not left out as build output: bin["tick"] names ./cli.js, which loads ./dist/bin/run.js (line 4) and nothing in this package builds dist/ (no src/ holding code, bundler config, tsconfig output or script that writes it)',
     'packages/vendored/package.json:1 discover/package-output-kept build/ is scanned, not left out as build output: exports["."]["require"] names ./build/main.js and nothing in this package builds build/ (no src/ holding code, bundler config, tsconfig output or script that writes it)',
   ],
 };

@@ -54,3 +54,17 @@ test('fallback scan: a text of clause characters with no from finds nothing, in 
   assert.deepEqual(scan('}import {a, b'.repeat(20_000)), []);
   assert.deepEqual(scan(`;import ${'a'.repeat(200_000)} `), []);
 });
+
+test("fallback scan: require.resolve names its file, as the parser's walk records it (Parcel's Flow src/Parcel.js)", () => {
+  const text = [
+    '// @flow',
+    'const farm = createWorkerFarm({',
+    '  workerPath: process.browser',
+    "    ? '@parcel/core/src/worker.js'",
+    "    : require.resolve('./worker'),",
+    '});',
+    "const other = require . resolve('./spaced');",
+    "const notALoad = resolver.resolve('./elsewhere');",
+  ].join('\n');
+  assert.deepEqual(scan(text), ['require ./spaced @7', 'require ./worker @5']);
+});

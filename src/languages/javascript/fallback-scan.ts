@@ -16,7 +16,10 @@ const PATTERNS: ReadonlyArray<[ImportSyntax, RegExp]> = [
   // `}import a` repeated made every start scan to the end (a 360 KB file took 8 s).
   ['import', /(?:^|[;\n}]|%>)[ \t]*import\s+(type\s+)?(?:(?:[\w$]+\s+)?(?:[\w$]+(?:\s*,\s*)?)?(?:\*\s*as\s+[\w$]+|\{[^{}]*\})?\s*from\s*)?(['"])([^'"\n]+)\2/g],
   ['export-from', /(?:^|[;\n}])[ \t]*export\s+(type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]*\})\s*from\s*(['"])([^'"\n]+)\2/g],
-  ['require', /\brequire\s*\(\s*()(['"])([^'"\n]+)\2\s*\)/g],
+  // `require.resolve('./worker')` too, which the parser's walk records as a require (walk.ts): a
+  // Flow file (Parcel's src/Parcel.js hands `require.resolve('./worker')` to its worker farm) or
+  // one with a typo must not lose the file it names.
+  ['require', /\brequire(?:\s*\.\s*resolve)?\s*\(\s*()(['"])([^'"\n]+)\2\s*\)/g],
   ['dynamic', /\bimport\s*\(\s*()(['"`])([^'"`\n$]+)\2\s*[,)]/g],
 ];
 
