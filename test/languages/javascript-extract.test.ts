@@ -101,6 +101,15 @@ test('dynamic import: literal and substitution-free template kept; computed spec
   );
 });
 
+test('dynamic import: one import() in a parenthesised destructuring assignment is one import, though oxc records it twice', () => {
+  // The require and the join send the file to oxc and the AST walk (the module scan would read it itself).
+  const text = "const path = require('path');\nlet a;\n(async () => { ({ a } = await import('./chunk_module.js')); })();\nmodule.exports = path.join(__dirname, 'x');\n";
+  assert.deepEqual(
+    brief(js(text)).filter((i) => i.syntax === 'dynamic'),
+    [{ specifier: './chunk_module.js', syntax: 'dynamic', line: 3, guard: null }],
+  );
+});
+
 test('require.resolve and import.meta.resolve are recorded as imports of what they name', () => {
   const facts = js("const p = require.resolve('./worker_entry.js');\nconst q = import.meta.resolve('./esm_entry.js');\n");
   assert.deepEqual(

@@ -97,7 +97,13 @@ export const dynamicImportFacts = (
   contexts: ReadonlyMap<number, DynamicImportContext & { specifier: string | null }>,
 ): PlacedImport[] => {
   const placed: PlacedImport[] = [];
+  // oxc records an import() twice when it stands in a parenthesised destructuring assignment
+  // (`({ a } = await import('m'))`: the object is read as an expression, then again as a pattern);
+  // one call is one import, so one record per start.
+  const seen = new Set<number>();
   for (const dynamic of module.dynamicImports) {
+    if (seen.has(dynamic.start)) continue;
+    seen.add(dynamic.start);
     const context = contexts.get(dynamic.start);
     const match = LITERAL.exec(text.slice(dynamic.moduleRequest.start, dynamic.moduleRequest.end).trim());
     const specifier = match ? (match[1] ?? match[2] ?? match[3]) : (context?.specifier ?? null);
