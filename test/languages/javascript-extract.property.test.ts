@@ -14,7 +14,7 @@ import { REPO_ROOT } from '../helpers/fixtures.js';
 import { Manifests } from '../../src/manifests/store.js';
 
 /** Diagnostics that describe the input. Anything else (`extract-failed`, `walk-failed`) is a bug in census. */
-const INPUT_DIAGNOSTICS = new Set(['javascript/syntax-error', 'javascript/too-deeply-nested']);
+const INPUT_DIAGNOSTICS = new Set(['javascript/syntax-error', 'javascript/too-deeply-nested', 'javascript/too-costly-to-parse']);
 
 const TOKENS = [
   'import', 'export', 'from', 'type', 'require', 'require.resolve', 'import.meta', 'module.exports', 'exports.x',

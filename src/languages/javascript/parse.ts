@@ -8,6 +8,7 @@ import type { Comment, EcmaScriptModule, OxcError, ParserOptions } from 'oxc-par
 import type { AstNode } from './ast.js';
 import { oxcParser } from './oxc-loaders.js';
 import { checkNesting } from './nesting.js';
+import { FRAME_BUDGET, foldedForProbe, frameCost, needsCostProbe, TooCostlyToParse } from './parse-cost.js';
 
 export interface Parsed {
   program: AstNode;
@@ -84,8 +85,26 @@ const parseWith = (path: string, text: string, options: ParserOptions, via: Pars
   };
 };
 
+/**
+ * Throws TooCostlyToParse when the text's syntax errors would make the parser copy its long lines
+ * past the budget (parse-cost.ts): a probe parse of the text folded into short lines says where
+ * its errors are. A text with no long line is not probed.
+ */
+const refuseCostlyText = (path: string, text: string, options: ParserOptions, via: ParsePath): void => {
+  if (!needsCostProbe(text)) return;
+  const folded = foldedForProbe(text);
+  const probe = parseWith(path, folded.text, options, via);
+  if (probe.errors.length === 0) return;
+  const offsets = probe.errors.map((e) => e.labels[0]?.start ?? 0);
+  const cost = frameCost(text, folded, offsets);
+  if (cost.chars <= FRAME_BUDGET) return;
+  const mb = Math.round(cost.chars / 1_000_000);
+  throw new TooCostlyToParse(`${probe.errors.length} syntax errors on long lines (the parser would copy a line into each error's code frame: over ${mb} MB)`, cost.line);
+};
+
 export const parseFile = (path: string, text: string, isTypeScript: boolean, via: ParsePath = defaultParsePath(), dialect?: Dialect): Parsed => {
   const options = parserOptions(path, isTypeScript, dialect);
+  refuseCostlyText(path, text, options, via);
   const parsed = parseWith(path, text, options, via);
   if (dialect?.topLevelReturn) {
     const errors = parsed.errors.filter((e) => !RETURN_OUTSIDE_FUNCTION.test(e.message));
