@@ -232,6 +232,16 @@ export const HOSTILE_CASES: HostileCase[] = [
     check: (out) => (/deep\.yml/.test(out) && /nested more than/.test(out) ? null : 'no warning names deep.yml'),
   },
   {
+    id: 'js-error-frames',
+    attack: 'a 180 KB one-line JS object of 20,000 invalid `k="m.js"` entries: oxc copies the line into each error\'s code frame (gigabytes; the scan ended after minutes)',
+    expected: 'the file is not parsed: a `javascript/too-costly-to-parse` warning names it and the line; its imports come from the text scan',
+    build: (ctx) => {
+      smallApp(ctx.repo);
+      write(ctx.repo, 'big.js', `const path=require('path');const o={${'k="m.js",'.repeat(20_000)}};module.exports=path.join(__dirname, o.k);`);
+    },
+    check: (out) => (/big\.js/.test(out) && /too-costly-to-parse|long lines/.test(out) ? null : 'no warning names big.js'),
+  },
+  {
     id: 'dockerfile-continuations',
     attack: 'a Dockerfile of 60,000 continuation lines',
     expected: 'read in linear time (under --max-file-size) or skipped with a warning (over it)',

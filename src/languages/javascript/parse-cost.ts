@@ -186,6 +186,9 @@ export const foldedForProbe = (text: string): Folded => {
         if (text.charCodeAt(i - 1) === NEWLINE) newlineAt(i - 1);
       } else i++;
     } else {
+      // A run of characters code cannot hold (a line of backslashes or NUL bytes: an error each) is
+      // folded too, between two of them, where no token can be split.
+      if ((c === BACKSLASH || (c < 32 && c !== 9 && c !== 13)) && column(i) >= 4 * FOLD_AT && !WORD_CHAR.test(text[i - 1] ?? ' ')) fold(i, '\n');
       if (c === 123) braces++;
       else if (c === 125) braces--;
       i++;
