@@ -121,6 +121,7 @@ import sveltePackage from './js/svelte-package.js';
 import sveltekit from './js/sveltekit.js';
 import tailwind from './js/tailwind.js';
 import tanstackRouter from './js/tanstack-router.js';
+import tanstackRouteTrees from './js/tanstack-route-trees.js';
 import testData from './js/test-data.js';
 import tsdown from './js/tsdown.js';
 import tscInPlace from './js/tsc-in-place.js';
@@ -401,6 +402,7 @@ export const READERS: readonly FrameworkReader[] = [
   sveltePackage,
   tailwind,
   tanstackRouter,
+  tanstackRouteTrees,
   templateStatic,
   amdModules,
   staticAttributes,

@@ -1,0 +1,87 @@
+/**
+ * A TanStack Router app whose generated route tree is not in the repo: `router.tsx` imports
+ * `./routeTree.gen`, which TanStack's generator writes at build time with one import per route
+ * file, and no config census can read states where the routes are (tanstack-router.ts reads the
+ * plugin, tsr.config.json and Start's srcDirectory when one does). Payload ships such an app:
+ * app-tanstack/router.tsx:4 imports './routeTree.gen' and its routes sit in app-tanstack/app/,
+ * the folder a user's withPayload build names; the same app's copy under test/ has the tree,
+ * which imports `./app/__root` and each route beside it.
+ *
+ * Read as the generator lays the tree out (router-generator getRouteNodes): the routes folder is
+ * the one beside the tree that holds the root route `__root.{tsx,ts,jsx,js}` (rootPathId) calling
+ * createRootRoute; every file under it with a route extension is a route, but names starting with
+ * `.` or the default ignore prefix `-` (files or folders) are not. With no config, a file is taken
+ * for a route only when it declares one (createFileRoute, createLazyFileRoute, ...: the generated
+ * tree imports each file's `Route`), and test and declaration files never are: what is not a route
+ * is live only when a route imports it. Each route is an edge from the importing file at the line
+ * of its import, so the routes are as live as the router that loads them.
+ * Gate: a package of the repo depends on TanStack Router or Start; then a sweep of the import facts.
+ */
+import { pathsWithPrefix } from '../../util/file-index.js';
+import { dirname, joinRepo } from '../../util/path.js';
+import { perScan } from '../per-scan.js';
+import type { FrameworkContext, FrameworkReader } from '../types.js';
+import { jsCodeFiles, labelledReferences, toolPackages, type LabelledReference } from './support.js';
+
+const TANSTACK_DEPS = [/^@tanstack\/((react|solid|vue)-)?(router|start)$/, /^@tanstack\/router-(plugin|vite-plugin|cli)$/];
+/** `./routeTree.gen`, `../src/routeTree.gen.ts`: the generator's default name, relative. */
+const TREE_SPECIFIER = /^\.\.?\/(?:.*\/)?routeTree\.gen(?:\.[cm]?[jt]sx?)?$/;
+const CODE_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mts', '.mjs', '.cts', '.cjs'];
+const ROUTE_CODE = /\.(tsx|ts|jsx|js)$/;
+const ROOT_ROUTE = /^__root\.(tsx|ts|jsx|js)$/;
+const IGNORE_PREFIX = '-';
+const NOT_A_ROUTE = /\.d\.[cm]?ts$|\.(test|spec)\.[cm]?[jt]sx?$/;
+const DECLARES_ROUTE = /\bcreate(?:Lazy)?FileRoute\b|\bcreateRootRoute(?:WithContext)?\b|\bcreate(?:Server|API)FileRoute\b/;
+const DECLARES_ROOT = /\bcreateRootRoute(?:WithContext)?\b/;
+
+/** The folders directly inside `dir` that hold a root route calling createRootRoute, each with that file. */
+const routeFolders = (ctx: FrameworkContext, dir: string): { folder: string; root: string }[] => {
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const found: { folder: string; root: string }[] = [];
+  for (const path of pathsWithPrefix(ctx.files, prefix)) {
+    const rest = path.slice(prefix.length).split('/');
+    if (rest.length !== 2 || !ROOT_ROUTE.test(rest[1]) || rest[0].startsWith('.') || rest[0] === 'node_modules') continue;
+    if (DECLARES_ROOT.test(ctx.readText(path) ?? '')) found.push({ folder: `${prefix}${rest[0]}`, root: path });
+  }
+  return found;
+};
+
+const isRouteName = (name: string) => !name.startsWith('.') && !name.startsWith(IGNORE_PREFIX);
+
+const references = perScan((ctx: FrameworkContext): LabelledReference[] => {
+  const refs: LabelledReference[] = [];
+  if (toolPackages(ctx, TANSTACK_DEPS, null).length === 0) return refs;
+  for (const file of jsCodeFiles(ctx)) {
+    const imports = ctx.facts(file)?.imports;
+    if (imports === undefined) continue;
+    for (let i = 0; i < imports.length; i++) {
+      const imp = imports[i];
+      if (!TREE_SPECIFIER.test(imp.specifier)) continue;
+      const tree = joinRepo(dirname(file), imp.specifier.replace(/\.[cm]?[jt]sx?$/, ''));
+      // A tree in the repo is read as code: it imports the routes itself.
+      if (tree === null || CODE_EXTENSIONS.some((ext) => ctx.files.has(`${tree}${ext}`))) continue;
+      for (const { folder, root } of routeFolders(ctx, dirname(tree))) {
+        for (const route of pathsWithPrefix(ctx.files, `${folder}/`)) {
+          if (!ROUTE_CODE.test(route) || NOT_A_ROUTE.test(route) || !route.slice(folder.length + 1).split('/').every(isRouteName)) continue;
+          if (!DECLARES_ROUTE.test(ctx.readText(route) ?? '')) continue;
+          refs.push({
+            from: file,
+            target: route,
+            line: imp.line,
+            label: `loaded by ${file}:${imp.line} import '${imp.specifier}' (TanStack Router's route tree, generated at build time and not in the repo, from the route files in ${folder}/ beside it, whose root route is ${root})`,
+          });
+        }
+      }
+    }
+  }
+  return refs;
+});
+
+const tanstackRouteTrees: FrameworkReader = {
+  id: 'tanstack-route-trees',
+  title: "TanStack Router route trees generated at build time (an import of a missing routeTree.gen: the routes beside it holding __root)",
+  ecosystem: 'javascript',
+  ...labelledReferences(references),
+};
+
+export default tanstackRouteTrees;
