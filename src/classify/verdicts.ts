@@ -37,16 +37,25 @@ const lastChangeNote = (file: FileRecord): string[] => {
  * without making it a root (a test module pytest collects but that defines no test), and the
  * kinds of root checked.
  */
-const deadEvidence = (file: FileRecord, importedBy: string[], notes: readonly string[] = NO_NOTES): string[] => {
+const deadEvidence = (file: FileRecord, importedBy: string[], notes: readonly string[] = NO_NOTES, typedOnly: ReadonlySet<string> = NO_FILES): string[] => {
   const importers = sortedUnique(importedBy);
+  // An importer whose root only types it (roots.ts ownFileOnly: a tsconfig program's module augmentation) is not dead, but no chain goes on from it.
+  const typed = importers.filter((p) => typedOnly.has(p));
+  const deadOnes = typed.length === 0 ? importers : importers.filter((p) => !typedOnly.has(p));
   // "loaded", not "referenced": a file named only in a comment or a lint list is still dead, and such mentions are not searched for.
   const first = importers.length === 0
     ? `${file.path} is not imported, run or loaded by any file`
-    : `${file.path} is only used by files that are dead themselves: ${importers.slice(0, MAX_NAMED_IMPORTERS).join(', ')}${importers.length > MAX_NAMED_IMPORTERS ? ` and ${importers.length - MAX_NAMED_IMPORTERS} more` : ''}`;
+    : typed.length === 0
+      ? `${file.path} is only used by files that are dead themselves: ${named(deadOnes)}`
+      : `${file.path} is only used by ${named(typed)}, which only the compiler uses for the module augmentation it declares (nothing runs or loads it)${deadOnes.length > 0 ? `, and by files that are dead themselves: ${named(deadOnes)}` : ''}`;
   if (notes.length > 0) return [first, ...notes, 'no entry point, docs mention or runnable marker reaches it', ...lastChangeNote(file)];
   return [first, 'no entry point, test rule, docs mention or runnable marker reaches it', ...lastChangeNote(file)];
 };
 
+const named = (paths: readonly string[]): string =>
+  `${paths.slice(0, MAX_NAMED_IMPORTERS).join(', ')}${paths.length > MAX_NAMED_IMPORTERS ? ` and ${paths.length - MAX_NAMED_IMPORTERS} more` : ''}`;
+
+const NO_FILES: ReadonlySet<string> = new Set();
 const NO_NOTES: readonly string[] = [];
 
 export interface FileVerdict {
@@ -175,6 +184,9 @@ const verdictsByIndex = (
   notesOf: ReadonlyMap<string, string[]>,
 ): (FileVerdict | undefined)[] => {
   const byIndex = new Array<FileVerdict | undefined>(files.length);
+  // The files whose root only types them: a dead file they import is told so, not that they are dead.
+  const typedOnly = new Set<string>();
+  for (const [, roots] of tiers) for (const root of roots) if (root.ownFileOnly === true) typedOnly.add(root.file);
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     if (!isSourceLanguage(file.language)) continue;
@@ -189,7 +201,7 @@ const verdictsByIndex = (
       if (verdict === 'manual' || verdict === 'documented') evidence.push(...lastChangeNote(file));
       byIndex[i] = { verdict, evidence };
     } else {
-      byIndex[i] = { verdict: 'dead', evidence: deadEvidence(file, importersOf.get(id) ?? [], notesOf.get(file.path)) };
+      byIndex[i] = { verdict: 'dead', evidence: deadEvidence(file, importersOf.get(id) ?? [], notesOf.get(file.path), typedOnly) };
     }
   }
   return byIndex;

@@ -56,7 +56,8 @@ const references = perScan((ctx: FrameworkContext): LabelledReference[] => {
     if (imports === undefined) continue;
     for (let i = 0; i < imports.length; i++) {
       const imp = imports[i];
-      if (!TREE_SPECIFIER.test(imp.specifier)) continue;
+      // A substring test first: this runs for every import of every JS file once the gate holds.
+      if (!imp.specifier.includes('routeTree.gen') || !TREE_SPECIFIER.test(imp.specifier)) continue;
       const tree = joinRepo(dirname(file), imp.specifier.replace(/\.[cm]?[jt]sx?$/, ''));
       // A tree in the repo is read as code: it imports the routes itself.
       if (tree === null || CODE_EXTENSIONS.some((ext) => ctx.files.has(`${tree}${ext}`))) continue;
