@@ -15,62 +15,87 @@
  * tree imports each file's `Route`), and test and declaration files never are: what is not a route
  * is live only when a route imports it. Each route is an edge from the importing file at the line
  * of its import, so the routes are as live as the router that loads them.
- * Gate: a package of the repo depends on TanStack Router or Start; then a sweep of the import facts.
+ * Gate: a package of the repo depends on TanStack Router or Start; then the paths are searched for
+ * root routes, and only the code files in and below the folder beside one have their imports read
+ * (an importer elsewhere, `../app/routeTree.gen` from a sibling folder, is not looked for).
  */
-import { pathsWithPrefix } from '../../util/file-index.js';
-import { dirname, joinRepo } from '../../util/path.js';
+import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
-import { jsCodeFiles, labelledReferences, toolPackages, type LabelledReference } from './support.js';
+import { labelledReferences, toolPackages, type LabelledReference } from './support.js';
 
 const TANSTACK_DEPS = [/^@tanstack\/((react|solid|vue)-)?(router|start)$/, /^@tanstack\/router-(plugin|vite-plugin|cli)$/];
 /** `./routeTree.gen`, `../src/routeTree.gen.ts`: the generator's default name, relative. */
 const TREE_SPECIFIER = /^\.\.?\/(?:.*\/)?routeTree\.gen(?:\.[cm]?[jt]sx?)?$/;
 const CODE_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mts', '.mjs', '.cts', '.cjs'];
 const ROUTE_CODE = /\.(tsx|ts|jsx|js)$/;
+const CODE = /\.[cm]?[jt]sx?$/;
 const ROOT_ROUTE = /^__root\.(tsx|ts|jsx|js)$/;
 const IGNORE_PREFIX = '-';
 const NOT_A_ROUTE = /\.d\.[cm]?ts$|\.(test|spec)\.[cm]?[jt]sx?$/;
 const DECLARES_ROUTE = /\bcreate(?:Lazy)?FileRoute\b|\bcreateRootRoute(?:WithContext)?\b|\bcreate(?:Server|API)FileRoute\b/;
 const DECLARES_ROOT = /\bcreateRootRoute(?:WithContext)?\b/;
 
-/** The folders directly inside `dir` that hold a root route calling createRootRoute, each with that file. */
-const routeFolders = (ctx: FrameworkContext, dir: string): { folder: string; root: string }[] => {
-  const prefix = dir === '' ? '' : `${dir}/`;
-  const found: { folder: string; root: string }[] = [];
-  for (const path of pathsWithPrefix(ctx.files, prefix)) {
-    const rest = path.slice(prefix.length).split('/');
-    if (rest.length !== 2 || !ROOT_ROUTE.test(rest[1]) || rest[0].startsWith('.') || rest[0] === 'node_modules') continue;
-    if (DECLARES_ROOT.test(ctx.readText(path) ?? '')) found.push({ folder: `${prefix}${rest[0]}`, root: path });
+interface RouteFolder {
+  folder: string;
+  root: string;
+}
+
+/**
+ * Every routes folder the repo may hold, by the folder a generated tree beside it would sit in:
+ * a folder whose `__root.*` calls createRootRoute. Found from the paths alone (one pass over the
+ * file index) before any import is read, so only the files near such a folder have theirs read.
+ */
+const routeFoldersByTreeDir = (ctx: FrameworkContext): Map<string, RouteFolder[]> => {
+  const byTreeDir = new Map<string, RouteFolder[]>();
+  const paths = sortedPaths(ctx.files);
+  for (let i = 0; i < paths.length; i++) {
+    const root = paths[i];
+    if (!root.includes('__root.') || !ROOT_ROUTE.test(basename(root)) || root.includes('node_modules/')) continue;
+    const folder = dirname(root);
+    if (folder === '' || basename(folder).startsWith('.') || !DECLARES_ROOT.test(ctx.readText(root) ?? '')) continue;
+    const treeDir = dirname(folder);
+    const list = byTreeDir.get(treeDir);
+    if (list) list.push({ folder, root });
+    else byTreeDir.set(treeDir, [{ folder, root }]);
   }
-  return found;
+  return byTreeDir;
 };
 
 const isRouteName = (name: string) => !name.startsWith('.') && !name.startsWith(IGNORE_PREFIX);
 
+const routesOf = (ctx: FrameworkContext, folder: string): string[] =>
+  pathsWithPrefix(ctx.files, `${folder}/`).filter(
+    (route) => ROUTE_CODE.test(route) && !NOT_A_ROUTE.test(route) && route.slice(folder.length + 1).split('/').every(isRouteName) && DECLARES_ROUTE.test(ctx.readText(route) ?? ''),
+  );
+
 const references = perScan((ctx: FrameworkContext): LabelledReference[] => {
   const refs: LabelledReference[] = [];
   if (toolPackages(ctx, TANSTACK_DEPS, null).length === 0) return refs;
-  for (const file of jsCodeFiles(ctx)) {
-    const imports = ctx.facts(file)?.imports;
-    if (imports === undefined) continue;
-    for (let i = 0; i < imports.length; i++) {
-      const imp = imports[i];
-      // A substring test first: this runs for every import of every JS file once the gate holds.
-      if (!imp.specifier.includes('routeTree.gen') || !TREE_SPECIFIER.test(imp.specifier)) continue;
-      const tree = joinRepo(dirname(file), imp.specifier.replace(/\.[cm]?[jt]sx?$/, ''));
-      // A tree in the repo is read as code: it imports the routes itself.
-      if (tree === null || CODE_EXTENSIONS.some((ext) => ctx.files.has(`${tree}${ext}`))) continue;
-      for (const { folder, root } of routeFolders(ctx, dirname(tree))) {
-        for (const route of pathsWithPrefix(ctx.files, `${folder}/`)) {
-          if (!ROUTE_CODE.test(route) || NOT_A_ROUTE.test(route) || !route.slice(folder.length + 1).split('/').every(isRouteName)) continue;
-          if (!DECLARES_ROUTE.test(ctx.readText(route) ?? '')) continue;
-          refs.push({
-            from: file,
-            target: route,
-            line: imp.line,
-            label: `loaded by ${file}:${imp.line} import '${imp.specifier}' (TanStack Router's route tree, generated at build time and not in the repo, from the route files in ${folder}/ beside it, whose root route is ${root})`,
-          });
+  const byTreeDir = routeFoldersByTreeDir(ctx);
+  // The router imports its tree from beside it (TanStack's router.tsx, main.tsx): the files in and below a tree's folder are read.
+  const read = new Set<string>();
+  for (const treeDir of byTreeDir.keys()) {
+    for (const file of pathsWithPrefix(ctx.files, treeDir === '' ? '' : `${treeDir}/`)) {
+      if (read.has(file) || !CODE.test(file) || file.includes('node_modules/')) continue;
+      read.add(file);
+      const imports = ctx.facts(file)?.imports ?? [];
+      for (let i = 0; i < imports.length; i++) {
+        const imp = imports[i];
+        if (!imp.specifier.includes('routeTree.gen') || !TREE_SPECIFIER.test(imp.specifier)) continue;
+        const tree = joinRepo(dirname(file), imp.specifier.replace(/\.[cm]?[jt]sx?$/, ''));
+        // A tree in the repo is read as code: it imports the routes itself.
+        if (tree === null || CODE_EXTENSIONS.some((ext) => ctx.files.has(`${tree}${ext}`))) continue;
+        for (const { folder, root } of byTreeDir.get(dirname(tree)) ?? []) {
+          for (const route of routesOf(ctx, folder)) {
+            refs.push({
+              from: file,
+              target: route,
+              line: imp.line,
+              label: `loaded by ${file}:${imp.line} import '${imp.specifier}' (TanStack Router's route tree, generated at build time and not in the repo, from the route files in ${folder}/ beside it, whose root route is ${root})`,
+            });
+          }
         }
       }
     }
