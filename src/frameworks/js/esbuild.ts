@@ -16,7 +16,10 @@ const CODE = /\.[cm]?[jt]sx?$/;
 const SCRIPT_NAME = /^esbuild(\.config)?\.[cm]?[jt]s$/;
 const ENTRY_POINTS = /\bentryPoints\s*:\s*/g;
 const STRING = /(["'`])((?:(?!\1)[^\\\n$])*)\1/g;
-const VALUE_FLAGS = ['--outfile', '--outdir', '--platform', '--format', '--target', '--loader', '--external', '--define', '--tsconfig', '--log-level', '--sourcemap'];
+// esbuild takes a flag's value after `=` or `:` only (cli_impl.go: a word without a leading `-` is always an
+// entry, and `--outdir dist` is refused); a word after these is still skipped, so a mistyped command names no
+// entry. A bare `--sourcemap` is a flag of its own (linked maps): listed here, it took the entry after it.
+const VALUE_FLAGS = ['--outfile', '--outdir', '--platform', '--format', '--target', '--loader', '--external', '--define', '--tsconfig', '--log-level'];
 
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['esbuild'], null);
 
