@@ -59,3 +59,44 @@ test('process-root-configs: the name alone, or the library declared but never re
   ]);
   assert.equal(elsewhere.get('lib/loggingrc.js')?.verdict, 'dead');
 });
+
+// Review (s65-rv1): what each library really loads (its source read): Elastic APM requires
+// `elastic-apm-node.js` alone, New Relic also tries newrelic.cjs and newrelic.mjs and the evidence names
+// the file found, and @tryghost/logging's own modules (`@tryghost/logging/lib/GhostLogger`) load no config.
+test('process-root-configs: elastic-apm-node.cjs is no config of the agent; elastic-apm-node.js is', async () => {
+  const cjs = await verdicts([
+    ['package.json', 'json', pkg({ 'elastic-apm-node': '4.0.0' })],
+    ['index.js', 'javascript', "require('elastic-apm-node/start');\n"],
+    ['elastic-apm-node.cjs', 'javascript', 'module.exports = { serviceName: "x" };\n'],
+  ]);
+  assert.equal(cjs.get('elastic-apm-node.cjs')?.verdict, 'dead');
+  const js = await verdicts([
+    ['package.json', 'json', pkg({ 'elastic-apm-node': '4.0.0' })],
+    ['index.js', 'javascript', "require('elastic-apm-node/start');\n"],
+    ['elastic-apm-node.js', 'javascript', 'module.exports = { serviceName: "x" };\n'],
+  ]);
+  assert.equal(js.get('elastic-apm-node.js')?.verdict, 'production');
+});
+
+test('process-root-configs: newrelic.cjs and newrelic.mjs are found, and the evidence names the file found', async () => {
+  for (const name of ['newrelic.cjs', 'newrelic.mjs']) {
+    const files = await verdicts([
+      ['package.json', 'json', pkg({ newrelic: '12.0.0' })],
+      ['index.js', 'javascript', "require('newrelic');\n"],
+      [name, 'javascript', "exports.config = { app_name: ['x'] };\n"],
+    ]);
+    assert.equal(files.get(name)?.verdict, 'production', name);
+    const evidence = files.get(name)?.evidence?.join('\n') ?? '';
+    assert.match(evidence, new RegExp(`looks for ${name.replace('.', '\\.')}`), name);
+    assert.doesNotMatch(evidence, /newrelic\.js/, name);
+  }
+});
+
+test('process-root-configs: a module of @tryghost/logging required by its own path loads no loggingrc.js', async () => {
+  const files = await verdicts([
+    ['package.json', 'json', pkg({ '@tryghost/logging': '2.0.0' })],
+    ['index.js', 'javascript', "const GhostLogger = require('@tryghost/logging/lib/GhostLogger');\nmodule.exports = new GhostLogger({});\n"],
+    ['loggingrc.js', 'javascript', LOGGINGRC],
+  ]);
+  assert.equal(files.get('loggingrc.js')?.verdict, 'dead');
+});

@@ -3,8 +3,8 @@
  * app imports it. @tryghost/logging (and @tryghost/metrics) run
  * `require(path.join(getProcessRoot(), 'loggingrc'))` when first required: Ghost's root
  * `loggingrc.js` is its logging config, and was called dead. The New Relic agent loads `newrelic.js`
- * (or `newrelic.cjs`) from the working directory, the Elastic APM agent `elastic-apm-node.js` (or
- * `.cjs`).
+ * (or `.cjs`, `.mjs`) from the working directory, the Elastic APM agent `elastic-apm-node.js` (that
+ * name only).
  *
  * A registry, not a rule on names: the file must sit beside a package.json that declares the library
  * (the process root of an app run from its package folder), and a code file of that package must
@@ -13,7 +13,7 @@
  * library, or where nothing requires it, stays as it was (an agent preloaded by `node -r newrelic`
  * is not read here).
  */
-import { joinRepo } from '../../util/path.js';
+import { basename, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { eachPackage, enabledByPackages, fileReference, packageFilesUnder, toolPackages, type JsPackage } from './support.js';
 
@@ -22,14 +22,21 @@ interface RootConfig {
   names: string[];
   /** The packages whose import loads it. */
   libraries: string[];
-  /** How the library loads it, for the evidence. */
-  how: string;
+  /** Whether a subpath of the library (`newrelic/esm-loader.mjs`, `elastic-apm-node/start`) loads it too; @tryghost/logging's `lib/GhostLogger` does not. */
+  subpaths: boolean;
+  /** How the library loads the file found (its name), for the evidence. */
+  how: (name: string) => string;
 }
 
+// Checked against each library's source (stop 65 review): @tryghost/root-utils' getProcessRoot is
+// find-root from the working directory (the nearest folder with a package.json); New Relic's
+// find-config-file.js tries newrelic.js, .cjs, .mjs in NEW_RELIC_HOME, the working directory, HOME, the
+// folder holding node_modules and the main module's folder; Elastic APM requires
+// path.resolve(configFile || ELASTIC_APM_CONFIG_FILE || 'elastic-apm-node.js'), no other name.
 const REGISTRY: RootConfig[] = [
-  { names: ['loggingrc.js'], libraries: ['@tryghost/logging', '@tryghost/metrics'], how: "require(path.join(getProcessRoot(), 'loggingrc'))" },
-  { names: ['newrelic.js', 'newrelic.cjs'], libraries: ['newrelic'], how: 'the agent reads newrelic.js from the working directory' },
-  { names: ['elastic-apm-node.js', 'elastic-apm-node.cjs'], libraries: ['elastic-apm-node'], how: 'the agent reads its configFile, elastic-apm-node.js in the working directory' },
+  { names: ['loggingrc.js'], libraries: ['@tryghost/logging', '@tryghost/metrics'], subpaths: false, how: () => "require(path.join(getProcessRoot(), 'loggingrc'))" },
+  { names: ['newrelic.js', 'newrelic.cjs', 'newrelic.mjs'], libraries: ['newrelic'], subpaths: true, how: (name) => `the agent looks for ${name} in the working directory (or NEW_RELIC_HOME, the main module's folder)` },
+  { names: ['elastic-apm-node.js'], libraries: ['elastic-apm-node'], subpaths: true, how: () => "the agent requires path.resolve(ELASTIC_APM_CONFIG_FILE || 'elastic-apm-node.js') from the working directory when it starts" },
 ];
 
 const LIBRARIES = REGISTRY.flatMap((r) => r.libraries);
@@ -37,8 +44,8 @@ const SOURCE = /\.[cm]?[jt]sx?$/;
 
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, LIBRARIES, null);
 
-/** `lib` itself or a subpath of it (`newrelic/stats`). */
-const importsLibrary = (specifier: string, lib: string): boolean => specifier === lib || specifier.startsWith(`${lib}/`);
+/** `lib` itself, or a subpath of it (`newrelic/esm-loader.mjs`) where the entry says a subpath loads the config. */
+const importsLibrary = (specifier: string, lib: string, subpaths: boolean): boolean => specifier === lib || (subpaths && specifier.startsWith(`${lib}/`));
 
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput): void => {
   for (const entry of REGISTRY) {
@@ -48,10 +55,10 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
     if (deps.size === 0) continue;
     for (const file of packageFilesUnder(ctx, pkg, pkg.dir)) {
       if (file === config || !SOURCE.test(file)) continue;
-      const imp = ctx.facts(file)?.imports.find((i) => !i.typeOnly && [...deps].some((lib) => importsLibrary(i.specifier, lib)));
+      const imp = ctx.facts(file)?.imports.find((i) => !i.typeOnly && [...deps].some((lib) => importsLibrary(i.specifier, lib, entry.subpaths)));
       if (imp === undefined) continue;
-      const lib = [...deps].find((l) => importsLibrary(imp.specifier, l)) ?? imp.specifier;
-      out.references.push(fileReference(file, config, imp.line, `the config ${lib} loads from the process root (${entry.how}), loaded when ${file}:${imp.line} requires ${imp.specifier}`));
+      const lib = [...deps].find((l) => importsLibrary(imp.specifier, l, entry.subpaths)) ?? imp.specifier;
+      out.references.push(fileReference(file, config, imp.line, `the config ${lib} loads from the process root (${entry.how(basename(config))}), loaded when ${file}:${imp.line} requires ${imp.specifier}`));
     }
   }
 };
