@@ -94,3 +94,30 @@ test('listing-package-paths-handed: a hostile line of unclosed calls with folder
   const file = await verdicts(tree(['import app.tests.exts', 'from app.api import extensions', hostile].join('\n')));
   assert.equal(file('app/tests/exts/foxinsocks.py')?.verdict, 'dead');
 });
+
+// Review (s65-rv1): near-misses the first tests did not try.
+test('listing-package-paths-handed: a call a docstring shows, or a held name a def assigns again, gives nothing', async () => {
+  const file = await verdicts(tree([
+    'import unittest', 'import app.tests.exts', 'import app.tests.other', 'from app.api import extensions', '',
+    '"""How to load the test extensions:',
+    '',
+    '    >>> extensions.ExtensionManager(app.tests.exts.__path__[0])',
+    '"""', '',
+    "OTHER = app.tests.other.__path__[0]", '',
+    'class TestExt(unittest.TestCase):',
+    '    def test_load(self):',
+    "        OTHER = '/srv/elsewhere'",
+    '        extensions.ExtensionManager(OTHER)', '',
+  ].join('\n')));
+  assert.equal(file('app/tests/exts/foxinsocks.py')?.verdict, 'dead');
+  assert.equal(file('app/tests/other/stub.py')?.verdict, 'dead');
+});
+
+// Not a speed budget: a read of the line once per call on it (2.7 s a MB, quadratic) takes hours on
+// these 10 MB lines; the timeout only keeps a regression from hanging the suite.
+test('listing-package-paths-handed: a hostile line of calls with no folder near them is read in linear time', { timeout: 120_000 }, async () => {
+  const { folderCalls } = await import('../../src/frameworks/python/listing-package-paths-handed.js');
+  const held = Array.from({ length: 32 }, (_, i) => `HELD_${i}`);
+  assert.deepEqual(folderCalls(`P = pkg.__path__[0]\nX = [${'a.b('.repeat(2_500_000)}\n`, held), []);
+  assert.deepEqual(folderCalls(`P = pkg.__path__[0]\nX = [${'a.b(HELD_0x, '.repeat(800_000)}\n`, held), []);
+});

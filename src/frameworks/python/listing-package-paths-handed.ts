@@ -29,11 +29,12 @@ import { callArguments } from './call-text.js';
 import { mayHoldPythonMark } from '../../languages/python/text-marks.js';
 import { perScan } from '../per-scan.js';
 import { lineStarts } from '../../util/lines.js';
+import { insideSpans, tripleQuotedSpans } from './triple-quoted.js';
 
 /** A package's folder as a value: `':'.join(P.__path__)`, `os.pathsep.join(P.__path__)`, `list(P.__path__)[0]`, `P.__path__[0]`. */
 const FOLDER = /^(?:(?:(['"]):\1|os\s*\.\s*pathsep)\s*\.\s*join\s*\(\s*([A-Za-z_][\w.]*)\.__path__\s*\)|list\(\s*([A-Za-z_][\w.]*)\.__path__\s*\)\s*\[\s*0\s*\]|([A-Za-z_][\w.]*)\.__path__\s*\[\s*0\s*\])$/;
-/** A module-level assignment: `NAME = value`. */
-const ASSIGNMENT = /^([A-Za-z_]\w*)\s*=(?!=)\s*(.*?)\s*$/;
+/** An assignment `NAME = value`: module-level when its indent is empty. */
+const ASSIGNMENT = /^(\s*)([A-Za-z_]\w*)\s*=(?!=)\s*(.*?)\s*$/;
 /** `M.C(`: a class of a module the file imports, called. */
 const MODULE_CALL = /(?<![\w.])([A-Za-z_]\w*)\s*\.\s*([A-Za-z_]\w*)\s*\(/g;
 /** A loader that splits its path on `:` (so a joined folder list reaches the listing one by one). */
@@ -109,19 +110,76 @@ const loaderClassesOf = (ctx: FrameworkContext, module: string): LoaderClasses |
   return found;
 };
 
-/** The module-level names of the file that hold a package's folder, assigned that once and never again. */
+/**
+ * The module-level names of the file that hold a package's folder, assigned that once and never again
+ * anywhere in the file: a def that assigns the name too (`OTHER = '/srv/x'` before
+ * `M.C(OTHER)`) holds its own value there, so the name is not read as the folder.
+ */
 const heldFolders = (lines: readonly string[]): Map<string, Folder> => {
   const assigned = new Map<string, number>();
   const held = new Map<string, Folder>();
   for (const line of lines) {
     const m = ASSIGNMENT.exec(line);
     if (m === null) continue;
-    assigned.set(m[1], (assigned.get(m[1]) ?? 0) + 1);
-    const folder = line.includes('__path__') ? folderOf(m[2]) : null;
-    if (folder !== null && held.size < MAX_HELD) held.set(m[1], folder);
+    assigned.set(m[2], (assigned.get(m[2]) ?? 0) + 1);
+    const folder = m[1] === '' && line.includes('__path__') ? folderOf(m[3]) : null;
+    if (folder !== null && held.size < MAX_HELD) held.set(m[2], folder);
   }
   for (const name of [...held.keys()]) if (assigned.get(name) !== 1) held.delete(name);
   return held;
+};
+
+/** A call `M.C(FIRST, …)` whose first argument may hold a folder: its 0-based line, M, C and FIRST as written. */
+export interface FolderCall {
+  line: number;
+  module: string;
+  cls: string;
+  first: string;
+}
+
+/** Where any of `needles` starts in `text`, ascending (a zero-width look ahead, so overlapping ones count too). */
+const needleStarts = (text: string, needles: readonly string[]): number[] => {
+  const pattern = new RegExp(`(?=${needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'g');
+  const out: number[] = [];
+  for (const m of text.matchAll(pattern)) out.push(m.index);
+  return out;
+};
+
+/**
+ * The calls `M.C(` of a Python text whose first argument may be a folder: `__path__` or a held name
+ * starts within WINDOW characters of the bracket (a test module makes thousands of `self.assertX(`
+ * calls), at most MAX_CALLS of those a text. A call after a `#` on its line, or inside a
+ * triple-quoted string (a docstring's example runs nothing), is not read. Linear in the text: the
+ * line's comment is looked for once, and the needles' places once for the text, walked in step with
+ * the calls (looking in each call's window, or the line per call, took 2.7 s on a 1 MB line of calls).
+ */
+export const folderCalls = (text: string, heldNames: readonly string[]): FolderCall[] => {
+  const out: FolderCall[] = [];
+  const lines = text.split('\n');
+  const marks = needleStarts(text, ['__path__', ...heldNames]);
+  let next = 0;
+  let calls = 0;
+  let starts: readonly number[] | undefined;
+  let docs: [number, number][] | undefined;
+  for (let l = 0; l < lines.length && calls < MAX_CALLS && next < marks.length; l++) {
+    const line = lines[l];
+    if (/^\s*#/.test(line) || !line.includes('(')) continue;
+    const commentAt = line.indexOf('#');
+    for (const m of line.matchAll(MODULE_CALL)) {
+      if (commentAt >= 0 && commentAt < m.index) break;
+      starts ??= lineStarts(text);
+      const offset = starts[l] + m.index + m[0].length - 1;
+      while (next < marks.length && marks[next] < offset) next++;
+      if (next === marks.length || marks[next] >= offset + WINDOW) continue;
+      if (++calls > MAX_CALLS) break;
+      docs ??= tripleQuotedSpans(text);
+      if (insideSpans(docs, offset)) continue;
+      const first = callArguments(text, offset)?.[0]?.trim();
+      if (first === undefined || first === '') continue;
+      out.push({ line: l, module: m[1], cls: m[2], first });
+    }
+  }
+  return out;
 };
 
 export const collectHandedPackagePaths = (ctx: FrameworkContext): FrameworkOutput => {
@@ -132,41 +190,23 @@ export const collectHandedPackagePaths = (ctx: FrameworkContext): FrameworkOutpu
     if (facts === undefined || !mayHoldPythonMark(facts.textMarks, '__path__')) continue;
     const text = ctx.manifests.transientText(file);
     if (text === null || !text.includes('__path__')) continue;
-    const lines = text.split('\n');
-    const held = heldFolders(lines);
-    let calls = 0;
-    let starts: readonly number[] | undefined;
+    const held = heldFolders(text.split('\n'));
     const seen = new Set<string>();
-    for (let l = 0; l < lines.length && calls < MAX_CALLS; l++) {
-      const line = lines[l];
-      if (/^\s*#/.test(line) || !line.includes('(')) continue;
-      for (const m of line.matchAll(MODULE_CALL)) {
-        const commentAt = line.indexOf('#');
-        if (commentAt >= 0 && commentAt < m.index) break;
-        // The first argument, read across lines from the call's bracket; only where a folder may stand in it
-        // (a test module makes thousands of `self.assertX(` calls), and at most MAX_CALLS of those a file.
-        starts ??= lineStarts(text);
-        const offset = starts[l] + m.index + m[0].length - 1;
-        const window = text.slice(offset, offset + WINDOW);
-        if (!window.includes('__path__') && ![...held.keys()].some((name) => window.includes(name))) continue;
-        if (++calls > MAX_CALLS) break;
-        const first = callArguments(text, offset)?.[0]?.trim();
-        if (first === undefined || first === '') continue;
-        const folder = held.get(first) ?? (first.includes('__path__') ? folderOf(first) : null);
-        if (folder === null) continue;
-        const module = boundModuleFile(ctx, file, facts, m[1], true);
-        const loaders = module === null ? null : loaderClassesOf(ctx, module);
-        const loader = loaders?.classes.get(m[2]);
-        if (module === null || loaders === null || loader === undefined || (folder.joined && !loaders.splits)) continue;
-        const init = boundModuleFile(ctx, file, facts, folder.pkg, true);
-        if (init === null || basename(init) !== '__init__.py') continue;
-        const key = `${init}\0${l}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const via = held.has(first) ? `${first}, ${folder.text}` : folder.text;
-        const label = `loaded by ${module}:${loader.line + 1} (${loader.call}, each file loaded by its path at line ${loader.loadLine + 1}), handed the folder of the package ${folder.pkg} by ${m[1]}.${m[2]}(${via}) at ${file}:${l + 1}`;
-        for (const target of modulesIn(ctx, dirname(init))) if (target !== file) out.references.push({ from: file, target, targetKind: 'file', line: l + 1, label });
-      }
+    for (const { line: l, module: bound, cls, first } of folderCalls(text, [...held.keys()])) {
+      const folder = held.get(first) ?? (first.includes('__path__') ? folderOf(first) : null);
+      if (folder === null) continue;
+      const module = boundModuleFile(ctx, file, facts, bound, true);
+      const loaders = module === null ? null : loaderClassesOf(ctx, module);
+      const loader = loaders?.classes.get(cls);
+      if (module === null || loaders === null || loader === undefined || (folder.joined && !loaders.splits)) continue;
+      const init = boundModuleFile(ctx, file, facts, folder.pkg, true);
+      if (init === null || basename(init) !== '__init__.py') continue;
+      const key = `${init}\0${l}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const via = held.has(first) ? `${first}, ${folder.text}` : folder.text;
+      const label = `loaded by ${module}:${loader.line + 1} (${loader.call}, each file loaded by its path at line ${loader.loadLine + 1}), handed the folder of the package ${folder.pkg} by ${bound}.${cls}(${via}) at ${file}:${l + 1}`;
+      for (const target of modulesIn(ctx, dirname(init))) if (target !== file) out.references.push({ from: file, target, targetKind: 'file', line: l + 1, label });
     }
   }
   return out;
