@@ -17,7 +17,7 @@
  * expression and nothing else. Every module directly in P's folder is an edge from F at the
  * call's line. A class of M that is not the loader's, a path built on the folder
  * (`os.path.join(P.__path__[0], 'x')`), a joined folder where M does not split, a name assigned
- * twice, or a call in a comment give nothing.
+ * twice (in a def too), a call in a comment or a docstring give nothing.
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
