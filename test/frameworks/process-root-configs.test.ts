@@ -100,3 +100,27 @@ test('process-root-configs: a module of @tryghost/logging required by its own pa
   ]);
   assert.equal(files.get('loggingrc.js')?.verdict, 'dead');
 });
+
+// Review (s65-rv1): the agents' documented start preloads them (`node -r newrelic server.js`), and no
+// repo file requires them; a `-r newrelic` after the program is the program's own argument.
+test('process-root-configs: an agent preloaded by a node command line in the package loads its config', async () => {
+  const files = await verdicts([
+    ['package.json', 'json', JSON.stringify({ name: 'app', private: true, scripts: { start: 'node -r newrelic server.js' }, dependencies: { newrelic: '12.0.0' } })],
+    ['server.js', 'javascript', "require('http').createServer().listen(3000);\n"],
+    ['newrelic.js', 'javascript', "exports.config = { app_name: ['x'] };\n"],
+  ]);
+  assert.equal(files.get('newrelic.js')?.verdict, 'production');
+  assert.match(files.get('newrelic.js')?.evidence?.join('\n') ?? '', /node's preload of newrelic, .* on package\.json script "start"/);
+  const apm = await verdicts([
+    ['package.json', 'json', JSON.stringify({ name: 'app', private: true, scripts: { start: 'node --require=elastic-apm-node/start server.js' }, dependencies: { 'elastic-apm-node': '4.0.0' } })],
+    ['server.js', 'javascript', "require('http').createServer().listen(3000);\n"],
+    ['elastic-apm-node.js', 'javascript', 'module.exports = {};\n'],
+  ]);
+  assert.equal(apm.get('elastic-apm-node.js')?.verdict, 'production');
+  const after = await verdicts([
+    ['package.json', 'json', JSON.stringify({ name: 'app', private: true, scripts: { start: 'node server.js -r newrelic' }, dependencies: { newrelic: '12.0.0' } })],
+    ['server.js', 'javascript', "require('http').createServer().listen(3000);\n"],
+    ['newrelic.js', 'javascript', "exports.config = { app_name: ['x'] };\n"],
+  ]);
+  assert.equal(after.get('newrelic.js')?.verdict, 'dead');
+});

@@ -10,12 +10,13 @@
  * (the process root of an app run from its package folder), and a code file of that package must
  * require or import the library, which is what loads the config; each such file references it, so
  * the config shares their verdict. A file of that name in a package that does not declare the
- * library, or where nothing requires it, stays as it was (an agent preloaded by `node -r newrelic`
- * is not read here).
+ * library, or where nothing requires it, stays as it was. An agent preloaded by a node command line
+ * run in that folder (`node -r newrelic server.js`, the agents' documented start; review s65-rv1) loads
+ * it too: a root with the kind of that command.
  */
 import { basename, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
-import { eachPackage, enabledByPackages, fileReference, packageFilesUnder, toolPackages, type JsPackage } from './support.js';
+import { eachPackage, enabledByPackages, fileReference, packageFilesUnder, toolInvocations, toolPackages, type JsPackage } from './support.js';
 
 interface RootConfig {
   /** The file names the library tries, in its order (`require` of an extensionless name finds `.js`). */
@@ -35,7 +36,7 @@ interface RootConfig {
 // path.resolve(configFile || ELASTIC_APM_CONFIG_FILE || 'elastic-apm-node.js'), no other name.
 const REGISTRY: RootConfig[] = [
   { names: ['loggingrc.js'], libraries: ['@tryghost/logging', '@tryghost/metrics'], subpaths: false, how: () => "require(path.join(getProcessRoot(), 'loggingrc'))" },
-  { names: ['newrelic.js', 'newrelic.cjs', 'newrelic.mjs'], libraries: ['newrelic'], subpaths: true, how: (name) => `the agent looks for ${name} in the working directory (or NEW_RELIC_HOME, the main module's folder)` },
+  { names: ['newrelic.js', 'newrelic.cjs', 'newrelic.mjs'], libraries: ['newrelic'], subpaths: true, how: (name) => `the agent looks for ${name} in the working directory, NEW_RELIC_HOME or the main module's folder` },
   { names: ['elastic-apm-node.js'], libraries: ['elastic-apm-node'], subpaths: true, how: () => "the agent requires path.resolve(ELASTIC_APM_CONFIG_FILE || 'elastic-apm-node.js') from the working directory when it starts" },
 ];
 
@@ -46,6 +47,28 @@ const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, LIBRA
 
 /** `lib` itself, or a subpath of it (`newrelic/esm-loader.mjs`) where the entry says a subpath loads the config. */
 const importsLibrary = (specifier: string, lib: string, subpaths: boolean): boolean => specifier === lib || (subpaths && specifier.startsWith(`${lib}/`));
+
+/** Node's options that load a module before the program (`-r newrelic`, `--import=newrelic/esm-loader.mjs`). */
+const PRELOADS = ['-r', '--require', '--import', '--loader', '--experimental-loader'];
+
+/**
+ * The module of `libs` a node command line preloads, as written, or null: only node's own options,
+ * before the program (words after it are the program's). The agents' documented start is
+ * `node -r newrelic server.js` / `node -r elastic-apm-node/start server.js`, which no repo file requires.
+ */
+const preloadedLibrary = (args: readonly string[], libs: ReadonlySet<string>, subpaths: boolean): { lib: string; spec: string } | null => {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith('-')) return null;
+    const eq = a.indexOf('=');
+    const flag = eq < 0 ? a : a.slice(0, eq);
+    if (!PRELOADS.includes(flag)) continue;
+    const spec = eq < 0 ? args[++i] : a.slice(eq + 1);
+    const lib = spec === undefined ? undefined : [...libs].find((l) => importsLibrary(spec, l, subpaths));
+    if (lib !== undefined) return { lib, spec: spec! };
+  }
+  return null;
+};
 
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput): void => {
   for (const entry of REGISTRY) {
@@ -59,6 +82,13 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
       if (imp === undefined) continue;
       const lib = [...deps].find((l) => importsLibrary(imp.specifier, l, entry.subpaths)) ?? imp.specifier;
       out.references.push(fileReference(file, config, imp.line, `the config ${lib} loads from the process root (${entry.how(basename(config))}), loaded when ${file}:${imp.line} requires ${imp.specifier}`));
+    }
+    // Preloaded by a node command line run in the package's folder (its working directory): a root with the kind of that command.
+    for (const inv of toolInvocations(ctx, ['node'])) {
+      if (inv.cwd !== pkg.dir) continue;
+      const pre = preloadedLibrary(inv.args, deps, entry.subpaths);
+      if (pre === null) continue;
+      out.entries.push({ source: inv.source, target: config, targetKind: 'file', kind: inv.kind, evidence: `node's preload of ${pre.spec}, which loads this config from the process root (${entry.how(basename(config))}), on ${inv.evidence}` });
     }
   }
 };
