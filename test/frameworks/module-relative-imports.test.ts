@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classAttrNames, isModuleParent, siblingImportsIn } from '../../src/frameworks/python/module-relative.js';
+import { packageWalksIn } from '../../src/frameworks/python/package-walks.js';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 import { fixturePath } from '../helpers/fixtures.js';
 import { scanDir } from '../helpers/scan-fixture.js';
@@ -140,4 +141,38 @@ test('module-relative-imports: review 4, a template takes only the loop whose ta
     '',
   ].join('\n');
   assert.deepEqual(siblingImportsIn('x.py', horizon).imports.map((i) => [i.relative, i.attrs]), [['.%s.panel', ['panels']]]);
+});
+
+test('module-relative-imports: stop 65, a walk of the folder of the subclass\'s own package (nova loadables.py)', () => {
+  const text = [
+    'import os',
+    'import sys',
+    'from oslo_utils import importutils',
+    'class BaseLoader(object):',
+    '    def __init__(self, kind):',
+    '        mod = sys.modules[self.__class__.__module__]',
+    '        self.path = os.path.abspath(mod.__path__[0])',
+    '        self.flat = sys.modules[type(self).__module__].__path__[0]',
+    '        self.own = os.path.abspath(sys.modules[__name__].__path__[0])',
+    '    def _load(self, name):',
+    '        return importutils.import_module(name)',
+    '    def get_all_classes(self):',
+    '        for dirpath, _, filenames in os.walk(self.path):',
+    '            pass',
+    '        for name in os.listdir(self.flat):',
+    '            pass',
+    '        for name in os.listdir(self.own):',
+    '            pass',
+    'class NoLoad(object):',
+    '    def __init__(self):',
+    '        self.path = sys.modules[self.__module__].__path__[0]',
+    '    def names(self):',
+    '        return os.listdir(self.path)',
+    '',
+  ].join('\n');
+  // `sys.modules[__name__]` is the base's own module, not the subclass's; a class that loads nothing walks for nothing.
+  assert.deepEqual(
+    packageWalksIn('x.py', text).walks.map((w) => [w.className, w.method, w.line, w.setter, w.setLine, w.recursive]),
+    [['BaseLoader', 'get_all_classes', 13, '__init__', 7, true], ['BaseLoader', 'get_all_classes', 15, '__init__', 8, false]],
+  );
 });

@@ -23,17 +23,23 @@
  * beside `HorizonComponent`) are the framework's own abstract layers and give no edge; so is a
  * class another repo class subclasses, unless a string names it by its dotted path (stop 61:
  * horizon's project Backups panel, named by ADD_PANEL and subclassed by admin's Backups).
+ *
+ * Stop 65: the same subclass walk serves package-walks.ts, a base-class method that walks the folder
+ * of the subclass's own package (`sys.modules[self.__class__.__module__].__path__[0]`, nova's
+ * loadables.py) and imports every module there: the edges go from each subclass in an `__init__.py`.
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { perScan } from '../per-scan.js';
-import { sortedPaths } from '../../util/file-index.js';
+import { pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
 import { fileFlowsAndClasses, type ClassInfo } from './loader-roles.js';
 import { bindingsOf } from './loader-calls.js';
 import { importsPackage, relativeModuleFile } from './python-files.js';
 import { fileDefs } from './loader-functions.js';
 import { tokenize } from '../../languages/python/tokenize.js';
+import { mayHoldPythonMark } from '../../languages/python/text-marks.js';
+import { packageWalksIn, type PackageWalk } from './package-walks.js';
 
 /** A base-class method's import relative to its object's module. */
 export interface SiblingImport {
@@ -51,6 +57,8 @@ export interface SiblingImport {
 const MAX_DEPTH = 5;
 /** Base-class methods read per scan (a hostile repo of thousands gives no more). */
 const MAX_IMPORTS = 200;
+/** Modules one walk answers for one subclass. */
+const MAX_WALKED = 2000;
 
 /** What holds the object's module name: `self`, `cls`, `self.__class__`, `type(self)`. */
 const HOLDER = String.raw`(?:self|cls|self\.__class__|type\(\s*self\s*\))\.__module__`;
@@ -240,6 +248,8 @@ interface Subclass {
 
 interface Found {
   imports: SiblingImport[];
+  /** Stop 65: base-class methods that walk the folder of the subclass's own package (package-walks.ts). */
+  walks: PackageWalk[];
   /** Per base method's class (`file\0Name`): its subclasses elsewhere that no repo class subclasses in turn. */
   subclasses: Map<string, Subclass[]>;
 }
@@ -253,18 +263,25 @@ interface FileClasses {
 
 const findAll = perScan((ctx: FrameworkContext): Found => {
   const imports: SiblingImport[] = [];
+  const walks: PackageWalk[] = [];
   const subclasses = new Map<string, Subclass[]>();
   const pyFiles = sortedPaths(ctx.files).filter((p) => p.endsWith('.py'));
   for (const path of pyFiles) {
-    if (imports.length >= MAX_IMPORTS) break;
-    if (!importsPackage(ctx, path, 'importlib')) continue;
-    const text = ctx.readText(path);
-    if (text === null || !text.includes('__module__') || !text.includes('import_module')) continue;
-    imports.push(...siblingImportsIn(path, text).imports);
+    if (imports.length + walks.length >= MAX_IMPORTS) break;
+    const facts = ctx.facts(path);
+    const relative = importsPackage(ctx, path, 'importlib');
+    // Stop 65: a walk of the package folder reads `__path__` and loads by name (`import_module`, `__import__`… all hold `import_`).
+    const walking = facts !== undefined && mayHoldPythonMark(facts.textMarks, '__path__') && mayHoldPythonMark(facts.textMarks, 'import_');
+    if (!relative && !walking) continue;
+    // A file read only for a walk is not kept (issue 19): nearly none holds one.
+    const text = relative ? ctx.readText(path) : ctx.manifests.transientText(path);
+    if (text === null || !text.includes('__module__')) continue;
+    if (relative && text.includes('import_module')) imports.push(...siblingImportsIn(path, text).imports);
+    if (walking && text.includes('sys.modules') && text.includes('__path__') && /\bos\s*\.\s*(?:walk|listdir)\s*\(/.test(text)) walks.push(...packageWalksIn(path, text).walks);
   }
-  if (imports.length === 0) return { imports, subclasses };
+  if (imports.length === 0 && walks.length === 0) return { imports, walks, subclasses };
   const methodsOf = new Map<string, Set<string>>();
-  for (const i of imports) {
+  for (const i of [...imports, ...walks.flatMap((w) => [{ ...w }, { ...w, method: w.setter }])]) {
     const k = `${i.file}\0${i.className}`;
     (methodsOf.get(k) ?? methodsOf.set(k, new Set()).get(k)!).add(i.method);
   }
@@ -351,7 +368,7 @@ const findAll = perScan((ctx: FrameworkContext): Found => {
     if (parents.has(key) && concrete === undefined) continue;
     for (const { root, sub } of list) (subclasses.get(root) ?? subclasses.set(root, []).get(root)!).push(concrete === undefined ? sub : { ...sub, named: concrete });
   }
-  return { imports, subclasses };
+  return { imports, walks, subclasses };
 });
 
 /** `pkg.mod.Class` as a string some code hands a loader: `'openstack_dashboard.dashboards.project.backups.panel.Backups'`. */
@@ -460,9 +477,39 @@ const moduleParentFolder = (files: ReadonlySet<string>, file: string): string | 
   return pkg !== '' && pkg !== '.' && files.has(`${pkg}/__init__.py`) ? pkg : null;
 };
 
+/** Modules a walk of a package's folder finds: `.py` files directly in it, or (recursive) in every folder below too, with the `__init__.py` of each folder below. */
+const walkedModules = (ctx: FrameworkContext, folder: string, recursive: boolean): string[] => {
+  const out: string[] = [];
+  const own = folder === '' ? '__init__.py' : `${folder}/__init__.py`;
+  const files = recursive ? pathsWithPrefix(ctx.files, folder === '' ? '' : `${folder}/`) : pathsInDir(ctx.files, folder);
+  for (const f of files) {
+    if (out.length >= MAX_WALKED) break;
+    if (f.endsWith('.py') && f !== own) out.push(f);
+  }
+  return out;
+};
+
+/**
+ * Stop 65: edges for package walks (package-walks.ts): from each subclass's `__init__.py` (its module
+ * is the package, whose `__path__` the base reads) to every module the walk finds in its folder. A
+ * subclass in a plain module has no `__path__` (the walk raises) and gives nothing.
+ */
+const walkEdges = (ctx: FrameworkContext, walks: readonly PackageWalk[], subclasses: ReadonlyMap<string, Subclass[]>, out: FrameworkOutput): void => {
+  for (const walk of walks) {
+    for (const sub of subclasses.get(`${walk.file}\0${walk.className}`) ?? []) {
+      if (sub.overridden.has(walk.method) || sub.overridden.has(walk.setter) || basename(sub.file) !== '__init__.py') continue;
+      const own = sub.named === undefined ? '' : `; subclassed in turn, but loaded itself as named in ${sub.named}`;
+      const how = walk.recursive ? 'walks the folder (and every folder below it) with os.walk' : 'lists the folder with os.listdir';
+      const label = `imported for ${sub.name} (${sub.file}:${sub.line}, a subclass of ${walk.className}${own}): ${walk.file}:${walk.line} ${walk.className}.${walk.method} ${how} of the package self.__module__ names (its __path__[0], stored at ${walk.file}:${walk.setLine}) and imports each module found`;
+      for (const target of walkedModules(ctx, dirname(sub.file), walk.recursive)) out.references.push({ from: sub.file, target, targetKind: 'file', line: sub.line, label });
+    }
+  }
+};
+
 export const collectModuleRelative = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
-  const { imports, subclasses } = findAll(ctx);
+  const { imports, walks, subclasses } = findAll(ctx);
+  walkEdges(ctx, walks, subclasses, out);
   for (const imp of imports) {
     for (const sub of subclasses.get(`${imp.file}\0${imp.className}`) ?? []) {
       if (sub.overridden.has(imp.method)) continue;
@@ -501,8 +548,11 @@ const reader: FrameworkReader = {
   title: "imports relative to a subclass's module (self.__module__)",
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    const first = findAll(ctx).imports[0];
-    return first === undefined ? null : `${first.file}:${first.line} imports '${first.relative}' relative to self.__module__'s package`;
+    const { imports, walks } = findAll(ctx);
+    const first = imports[0];
+    if (first !== undefined) return `${first.file}:${first.line} imports '${first.relative}' relative to self.__module__'s package`;
+    const walk = walks[0];
+    return walk === undefined ? null : `${walk.file}:${walk.line} lists the folder of self.__module__'s package and imports its modules`;
   },
   collect: collectModuleRelative,
 };
