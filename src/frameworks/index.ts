@@ -194,6 +194,7 @@ import pluginRegistrations from './python/plugin-registrations.js';
 import protocolAttributes from './python/protocol-attributes.js';
 import moduleRelativeImports from './python/module-relative.js';
 import prefixedImports from './python/prefixed-imports.js';
+import osloPrefixedImports from './python/oslo-prefixed-imports.js';
 import searchPathLoaders from './python/search-path-loaders.js';
 import moduleWalkLoaders from './python/module-walk-loaders.js';
 import attributeTemplates from './python/attribute-templates.js';
@@ -349,6 +350,7 @@ export const READERS: readonly FrameworkReader[] = [
   postcss,
   preconstruct,
   prefixedImports,
+  osloPrefixedImports,
   searchPathLoaders,
   moduleWalkLoaders,
   attributeTemplates,
@@ -469,6 +471,7 @@ export const PYTHON_SOURCE_READERS: ReadonlySet<FrameworkReader> = new Set([
   packageConfigs,
   packageScripts,
   prefixedImports,
+  osloPrefixedImports,
   protocolAttributes,
   pythonFolderLoaders,
   pythonModuleArgs,
