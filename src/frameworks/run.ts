@@ -7,7 +7,7 @@ import { warning } from '../util/diagnostics.js';
 import { ownString } from '../util/own-string.js';
 import type { CommandInput, EntryInput } from '../entries/types.js';
 import { PYTHON_SOURCE_READERS, READERS } from './index.js';
-import { listedPaths } from '../util/file-index.js';
+import { pathsNamedLike } from '../util/file-index.js';
 import type { FrameworkContext, FrameworkEntry, FrameworkReader, ReferenceInput } from './types.js';
 
 export interface FrameworkInput<T> {
@@ -67,7 +67,7 @@ export const runFrameworks = (ctx: FrameworkContext, readers: readonly Framework
   let named: Set<string> | null = null;
   // Once: whether the repo holds a .py file (the readers that read Python source alone are off without one).
   let python = false;
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length && !python; at++) python = listed[at].endsWith('.py');
+  for (let at = 0, listed = pathsNamedLike(ctx.files, { extensions: ['py'] }); at < listed.length && !python; at++) python = listed[at].endsWith('.py');
   for (const reader of ordered) {
     if (!python && PYTHON_SOURCE_READERS.has(reader)) continue;
     const start = READER_TIMES ? process.cpuUsage() : null;

@@ -14,6 +14,14 @@ interface Index {
   namesByDir: Map<string, string[]> | null;
   /** The paths in the set's own order. */
   listed: string[] | null;
+  /** listed's positions by base name's stem and by its extension (pathsNamedLike), and its answers. */
+  byName: NameBuckets | null;
+  answers: Map<string, readonly string[]> | null;
+}
+
+interface NameBuckets {
+  byStem: Map<string, number[]>;
+  byExtension: Map<string, number[]>;
 }
 
 const indexes = new WeakMap<ReadonlySet<string>, Index>();
@@ -21,7 +29,7 @@ const indexes = new WeakMap<ReadonlySet<string>, Index>();
 const indexOf = (files: ReadonlySet<string>): Index => {
   let index = indexes.get(files);
   if (!index || index.size !== files.size) {
-    index = { size: files.size, sorted: [...files].sort(byString), byDir: null, namesByDir: null, listed: null };
+    index = { size: files.size, sorted: [...files].sort(byString), byDir: null, namesByDir: null, listed: null, byName: null, answers: null };
     indexes.set(files, index);
   }
   return index;
@@ -39,6 +47,76 @@ export const listedPaths = (files: ReadonlySet<string>): readonly string[] => {
 
 /** Every path of the set in byString order (shared: do not modify). */
 export const sortedPaths = (files: ReadonlySet<string>): readonly string[] => indexOf(files).sorted;
+
+const push = (map: Map<string, number[]>, key: string, at: number): void => {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [at]);
+  else list.push(at);
+};
+
+/** One pass over the listed paths: each path's position under its base name's stem and extension. */
+const nameBucketsOf = (listed: readonly string[]): NameBuckets => {
+  const byStem = new Map<string, number[]>();
+  const byExtension = new Map<string, number[]>();
+  for (let at = 0; at < listed.length; at++) {
+    const path = listed[at];
+    const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+    const first = name.indexOf('.', 1);
+    push(byStem, first === -1 ? name : name.slice(0, first), at);
+    const last = name.lastIndexOf('.');
+    if (last !== -1) push(byExtension, name.slice(last + 1), at);
+  }
+  return { byStem, byExtension };
+};
+
+export interface NameKeys {
+  /** Lower-cased stems: a base name up to its first dot after the first character (`.eslintrc.json` → `.eslintrc`, `gulpfile.babel.js` → `gulpfile`). */
+  stems?: readonly string[];
+  /** Lower-cased extensions: a base name after its last dot (`a.d.ts` → `ts`, `.py` → `py`). */
+  extensions?: readonly string[];
+}
+
+const isSorted = (paths: readonly string[]): boolean => {
+  for (let i = 1; i < paths.length; i++) if (paths[i - 1] > paths[i]) return false;
+  return true;
+};
+
+/**
+ * The paths whose base name has one of `keys.stems` as its stem or one of `keys.extensions` as its
+ * extension, each once: in the set's own order (listedPaths') or, with `order` 'sorted', in byString
+ * order (sortedPaths'). Shared: do not modify. A reader that walked every path for a name or an
+ * extension asks this instead and keeps its own test on what it gets: every path its test passes is
+ * here (a test of the name implies the name's stem, an `endsWith('.ini')` the extension `ini`), in
+ * the walk's order, so the walk over these finds the same paths in the same order. The buckets are
+ * made in one pass on the first question of a scan (payload: 8,854 paths), where each reader's walk
+ * of every path cost about as much.
+ */
+export const pathsNamedLike = (files: ReadonlySet<string>, keys: NameKeys, order: 'listed' | 'sorted' = 'listed'): readonly string[] => {
+  const index = indexOf(files);
+  const stems = keys.stems ?? [];
+  const extensions = keys.extensions ?? [];
+  const key = `${order}\0${stems.join('\0')}\0\0${extensions.join('\0')}`;
+  const answers = (index.answers ??= new Map());
+  const known = answers.get(key);
+  if (known !== undefined) return known;
+  const listed = (index.listed ??= [...files]);
+  const { byStem, byExtension } = (index.byName ??= nameBucketsOf(listed));
+  const lists: number[][] = [];
+  for (const stem of stems) {
+    const list = byStem.get(stem);
+    if (list !== undefined) lists.push(list);
+  }
+  for (const extension of extensions) {
+    const list = byExtension.get(extension);
+    if (list !== undefined) lists.push(list);
+  }
+  // Two keys may hold the same path (a stem and an extension): merged in listed order, once.
+  const positions = lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a - b).filter((n, i, all) => i === 0 || n !== all[i - 1]);
+  const paths = positions.map((at) => listed[at]);
+  const answer = order === 'sorted' && !isSorted(paths) ? paths.sort(byString) : paths;
+  answers.set(key, answer);
+  return answer;
+};
 
 /** First index from `from` on whose path is not `inFront`, by bisection: `inFront` holds for a leading run of `sorted` from there. */
 const endOfRun = (sorted: readonly string[], from: number, inFront: (path: string) => boolean): number => {

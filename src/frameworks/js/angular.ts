@@ -10,12 +10,13 @@ import { configAt, type ConfigValue } from '../../languages/javascript/config-va
 import type { EntryKind } from '../../model/verdict.js';
 import { dirname } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { kindOf, readToolConfig, resolveToolPath, runEvidence, sortedFiles, toolRun } from './support.js';
+import { kindOf, readToolConfig, resolveToolPath, runEvidence, toolRun } from './support.js';
+import { pathsNamedLike } from '../../util/file-index.js';
 
 const WORKSPACE = /(^|\/)(angular|\.angular-cli)\.json$/;
 const FILE_KEYS = ['main', 'browser', 'server', 'polyfills', 'scripts', 'karmaConfig', 'entry'];
 
-const workspaces = (ctx: FrameworkContext): string[] => sortedFiles(ctx).filter((f) => WORKSPACE.test(f) && !f.includes('node_modules/'));
+const workspaces = (ctx: FrameworkContext): string[] => pathsNamedLike(ctx.files, { stems: ['angular', '.angular-cli'] }, 'sorted').filter((f) => WORKSPACE.test(f) && !f.includes('node_modules/'));
 
 /** Every string under the file-naming keys of a target's options or one of its configurations. */
 const namedFiles = (options: ConfigValue | null, out: { value: string; line: number; key: string }[]) => {

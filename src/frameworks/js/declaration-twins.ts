@@ -20,13 +20,15 @@
  * same in `exports`: svgo 4's `".": { "import": "./lib/svgo-node.js", "types":
  * "./types/lib/svgo-node.d.ts" }` makes `types/` mirror the package folder (exportsMirror).
  */
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { pathsWithPrefix, pathsNamedLike } from '../../util/file-index.js';
 import { joinRepo } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
-import { fileReference, jsPackages, sortedFiles, type JsPackage } from './support.js';
+import { fileReference, jsPackages, type JsPackage } from './support.js';
 
 export const DECLARATION = /\.d\.([cm]?)ts$/;
+/** The extensions of every name DECLARATION matches (file-index's pathsNamedLike). */
+export const DECLARATION_EXTENSIONS = { extensions: ['ts', 'cts', 'mts'] };
 
 /**
  * A Vue single-file component's declaration beside it, as vue-tsc writes one: `x.vue.d.ts`, or
@@ -185,7 +187,7 @@ const declarationTwins: FrameworkReader = {
   title: 'Declaration files beside the JavaScript they type (x.d.ts next to x.js)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => {
-    for (const f of sortedFiles(ctx)) {
+    for (const f of pathsNamedLike(ctx.files, DECLARATION_EXTENSIONS, 'sorted')) {
       if (DECLARATION.test(f) && ctx.files.has(twinOf(f))) return `${f} types ${twinOf(f)}`;
       if (VUE_DECLARATION.test(f) && ctx.files.has(vueTwinOf(f))) return `${f} types ${vueTwinOf(f)}`;
     }
@@ -196,7 +198,7 @@ const declarationTwins: FrameworkReader = {
   },
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
-    for (const f of sortedFiles(ctx)) {
+    for (const f of pathsNamedLike(ctx.files, DECLARATION_EXTENSIONS, 'sorted')) {
       if (f.includes('node_modules/')) continue;
       // `x.vue.d.ts` is a declaration of `x.vue.js` when that is there, else of `x.vue`.
       const twin = DECLARATION.test(f) && ctx.files.has(twinOf(f)) ? twinOf(f) : VUE_DECLARATION.test(f) ? vueTwinOf(f) : null;

@@ -7,11 +7,11 @@
  * so they looked dead. Each is a reference from the Gruntfile, which carries the kind of whatever
  * runs grunt (tool-configs.ts makes it a root).
  */
-import { pathsInDir } from '../../util/file-index.js';
+import { pathsInDir, pathsNamedLike } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { lineAt } from '../../util/lines.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { fileReference, sortedFiles } from './support.js';
+import { fileReference } from './support.js';
 
 const GRUNTFILE = /^gruntfile\.[cm]?[jt]s$/i;
 const TASK_FILE = /\.(?:c?js|coffee)$/;
@@ -20,7 +20,7 @@ const LOAD_GRUNT_CONFIG = /require\(\s*["']load-grunt-config["']\s*\)/;
 const CONFIG_PATH = /\bconfigPath\s*:\s*(?:path\s*\.\s*join\(\s*(?:__dirname|process\.cwd\(\))\s*,\s*)?(?:"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`)/;
 const SAILS_LOADER = /require\(\s*["']sails-hook-grunt\/accessible\/load-grunt-tasks["']\s*\)/;
 
-const gruntfiles = (ctx: FrameworkContext): string[] => sortedFiles(ctx).filter((f) => GRUNTFILE.test(basename(f)) && !f.includes('node_modules/'));
+const gruntfiles = (ctx: FrameworkContext): string[] => pathsNamedLike(ctx.files, { stems: ['gruntfile'] }, 'sorted').filter((f) => GRUNTFILE.test(basename(f)) && !f.includes('node_modules/'));
 
 const collectGruntfile = (ctx: FrameworkContext, gruntfile: string, out: FrameworkOutput) => {
   const text = ctx.readText(gruntfile) ?? '';

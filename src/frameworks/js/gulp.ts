@@ -6,11 +6,11 @@
  * `gulp.src()` in a gulpfile is read, and every code file it matches is a reference from the
  * gulpfile, which carries the kind of whatever runs gulp (tool-configs.ts makes it a root).
  */
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { pathsWithPrefix, pathsNamedLike } from '../../util/file-index.js';
 import { compileRepoGlob } from '../../util/glob.js';
 import { basename, dirname } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { fileReference, sortedFiles } from './support.js';
+import { fileReference } from './support.js';
 import { lineAt } from '../../util/lines.js';
 import { literalTexts } from '../../languages/javascript/folder-expr.js';
 
@@ -18,7 +18,7 @@ const GULPFILE = /^gulpfile(?:\.babel)?\.[cm]?[jt]s$/i;
 const CODE = /\.[cm]?[jt]sx?$/;
 const SRC_CALL = /\b(?:gulp\s*\.\s*)?src\(\s*(\[[^\]]*\]|"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)/g;
 
-const gulpfiles = (ctx: FrameworkContext): string[] => sortedFiles(ctx).filter((f) => GULPFILE.test(basename(f)) && !f.includes('node_modules/'));
+const gulpfiles = (ctx: FrameworkContext): string[] => pathsNamedLike(ctx.files, { stems: ['gulpfile'] }, 'sorted').filter((f) => GULPFILE.test(basename(f)) && !f.includes('node_modules/'));
 
 const collectGulpfile = (ctx: FrameworkContext, gulpfile: string, out: FrameworkOutput) => {
   const text = ctx.readText(gulpfile) ?? '';

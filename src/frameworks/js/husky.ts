@@ -6,14 +6,15 @@
  */
 import { basename, dirname } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
-import { sortedFiles } from './support.js';
+
+import { pathsNamedLike } from '../../util/file-index.js';
 
 const HOOKS = new Set([
   'applypatch-msg', 'pre-applypatch', 'post-applypatch', 'pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit',
   'pre-rebase', 'post-checkout', 'post-merge', 'pre-push', 'post-rewrite', 'pre-auto-gc', 'post-update', 'push-to-checkout',
 ]);
 
-const hooks = (ctx: FrameworkContext): string[] => sortedFiles(ctx).filter((f) => f.includes('.husky/') && basename(dirname(f)) === '.husky' && HOOKS.has(basename(f)) && !f.includes('node_modules/'));
+const hooks = (ctx: FrameworkContext): string[] => pathsNamedLike(ctx.files, { stems: [...HOOKS] }, 'sorted').filter((f) => f.includes('.husky/') && basename(dirname(f)) === '.husky' && HOOKS.has(basename(f)) && !f.includes('node_modules/'));
 
 const husky: FrameworkReader = {
   id: 'husky',

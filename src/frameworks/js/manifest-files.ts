@@ -27,7 +27,8 @@ import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { enclosingCall } from './enclosing-call.js';
 import { accessSource, chainPattern, namedFiles, type NamedFile } from './manifest-fields.js';
-import { fileReference, jsCodeFiles, sortedFiles } from './support.js';
+import { fileReference, jsCodeFiles } from './support.js';
+import { pathsNamedLike } from '../../util/file-index.js';
 
 /** Manifests other readers own: npm's, and the configs TypeScript reads (`files`/`include` name sources for the compiler, not a host). */
 const OWNED = /^(?:package|package-lock|npm-shrinkwrap|composer)\.json$|^[tj]sconfig(?:\.[\w-]+)*\.json$/;
@@ -168,7 +169,7 @@ const manifestsMeant = (text: string, file: string, at: number, length: number, 
 
 const manifestLoads = perScan((ctx: FrameworkContext): ManifestLoad[] => {
   const byName = new Map<string, string[]>();
-  for (const f of sortedFiles(ctx)) {
+  for (const f of pathsNamedLike(ctx.files, { extensions: ['json'] }, 'sorted')) {
     if (!f.endsWith('.json') || f.includes('node_modules/')) continue;
     const name = basename(f);
     if (OWNED.test(name)) continue;

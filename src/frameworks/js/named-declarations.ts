@@ -16,13 +16,13 @@
  * large-file scan kept (FileFacts.declarationNames; languages/javascript/declaration-names.ts owns
  * the patterns for both).
  */
-import { pathsInDir } from '../../util/file-index.js';
+import { pathsInDir, pathsNamedLike } from '../../util/file-index.js';
 import { lineStarts, lineOfOffset } from '../../util/lines.js';
 import { basename, dirname } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
-import { fileReference, sortedFiles } from './support.js';
-import { DECLARATION, twinOf } from './declaration-twins.js';
+import { fileReference } from './support.js';
+import { DECLARATION, DECLARATION_EXTENSIONS, twinOf } from './declaration-twins.js';
 import { declarationNamesIn } from '../../languages/javascript/declaration-names.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
@@ -38,7 +38,7 @@ interface NamedDeclaration {
 const namedDeclarations = perScan((ctx: FrameworkContext): NamedDeclaration[] => {
   // Folders holding a declaration that types no code beside it.
   const folders = new Set<string>();
-  for (const f of sortedFiles(ctx)) {
+  for (const f of pathsNamedLike(ctx.files, DECLARATION_EXTENSIONS, 'sorted')) {
     if (!DECLARATION.test(f) || f.includes('node_modules/')) continue;
     if (!ctx.files.has(twinOf(f))) folders.add(dirname(f));
   }

@@ -12,7 +12,7 @@ import { configAt, plainConfigValue, type ConfigValue } from '../../languages/ja
 import { warning } from '../../util/diagnostics.js';
 import { parseJsonc } from '../../util/jsonc.js';
 import { lineHolding } from '../../util/lines.js';
-import { sortedPaths } from '../../util/file-index.js';
+import { pathsNamedLike } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { configArg, dependsOn, enclosingPackages, jsPackages, kindOf, placeIn, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolRun, warnUnread, type ToolRun } from './support.js';
@@ -31,7 +31,7 @@ interface Config {
 /** Configs oxlint finds by name, outside node_modules, and those a command names, each with the folder it runs from. */
 const rootConfigs = (ctx: FrameworkContext): Config[] => {
   const out: Config[] = [];
-  for (const f of sortedPaths(ctx.files)) {
+  for (const f of pathsNamedLike(ctx.files, { stems: ['.oxlintrc', 'oxlint'] }, 'sorted')) {
     if (!OXLINT_CONFIG.test(basename(f)) || f.includes('node_modules/')) continue;
     const pkg = enclosingPackages(ctx, dirname(f))[0];
     out.push({ path: f, runDir: pkg?.dir ?? dirname(f), how: 'found by name' });

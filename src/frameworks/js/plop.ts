@@ -13,7 +13,8 @@
 import type { EntryKind } from '../../model/verdict.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { configArg, dependsOn, enclosingPackages, sortedFiles, toolInvocations } from './support.js';
+import { configArg, dependsOn, enclosingPackages, toolInvocations } from './support.js';
+import { pathsNamedLike } from '../../util/file-index.js';
 
 const PLOPFILE = /^plopfile\.[cm]?[jt]s$/i;
 const PLOP_PACKAGES = ['plop', 'node-plop'];
@@ -26,7 +27,7 @@ interface Loaded {
   kind: EntryKind;
 }
 
-const plopfiles = (ctx: FrameworkContext): string[] => sortedFiles(ctx).filter((f) => PLOPFILE.test(basename(f)) && !f.includes('node_modules/'));
+const plopfiles = (ctx: FrameworkContext): string[] => pathsNamedLike(ctx.files, { stems: ['plopfile'] }, 'sorted').filter((f) => PLOPFILE.test(basename(f)) && !f.includes('node_modules/'));
 
 /** The plopfile plop finds from `dir`: the first folder from `dir` upward holding one. */
 const plopfileFrom = (byDir: Map<string, string>, dir: string): string | null => {

@@ -14,10 +14,10 @@ import { warning } from '../../util/diagnostics.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { isRecord } from '../../manifests/json.js';
 import { compileRepoGlob } from '../../util/glob.js';
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { pathsWithPrefix, pathsNamedLike } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { codeFileAt, fileReference, kindOf, runEvidence, sortedFiles, toolInvocations, toolRun } from './support.js';
+import { codeFileAt, fileReference, kindOf, runEvidence, toolInvocations, toolRun } from './support.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const NOT_LOADED = /\.(test|scenarios|fixtures)\.|\.d\.ts$/;
@@ -26,7 +26,7 @@ const PAGE_FILE = /Page\.(js|jsx|ts|tsx)$/;
 const EXEC = /\b(?:rw|redwood)\s+exec\s+([\w./-]+)/;
 
 /** Folders holding a redwood.toml: the roots of Redwood projects. */
-const projects = (ctx: FrameworkContext): string[] => sortedFiles(ctx).filter((f) => f.endsWith('redwood.toml') && basename(f) === 'redwood.toml' && !f.includes('node_modules/')).map(dirname);
+const projects = (ctx: FrameworkContext): string[] => pathsNamedLike(ctx.files, { stems: ['redwood'] }, 'sorted').filter((f) => f.endsWith('redwood.toml') && basename(f) === 'redwood.toml' && !f.includes('node_modules/')).map(dirname);
 
 const under = (ctx: FrameworkContext, dir: string): readonly string[] => pathsWithPrefix(ctx.files, dir === '' ? '' : `${dir}/`);
 const at = (root: string, path: string): string => joinRepo(root, path) ?? path;

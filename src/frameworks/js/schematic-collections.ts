@@ -26,8 +26,9 @@ import { folderOf } from '../../languages/javascript/folder-expr.js';
 import { balancedText } from '../../languages/javascript/js-text.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { jsCodeFiles, jsPackages, resolveToolPath, sortedFiles } from './support.js';
+import { jsCodeFiles, jsPackages, resolveToolPath } from './support.js';
 import { blankedText } from './blanked-texts.js';
+import { pathsNamedLike } from '../../util/file-index.js';
 
 /** The sections of a collection and the member keys that name code in them. */
 const SECTIONS = ['schematics', 'builders', 'generators', 'executors'];
@@ -46,6 +47,7 @@ const FIELDS: readonly [readonly string[], string, boolean][] = [
   [['nx-migrations', 'migrations'], "Nx's migrate", true],
 ];
 const CONVENTIONAL = /^(?:collection|builders|generators|executors|migrations?|migration-collection|schematics)\.json$/;
+const CONVENTIONAL_STEMS = ['collection', 'builders', 'generators', 'executors', 'migration', 'migrations', 'migration-collection', 'schematics'];
 
 interface Factory {
   file: string;
@@ -126,7 +128,7 @@ const found = perScan((ctx): Found => {
   }
   // Only a file that says `"factory"`/`"implementation"` is parsed: a stray migrations.json is no collection, nor a warning.
   const mayName = (f: string): boolean => { const t = ctx.readText(f); return t !== null && CODE_KEYS.some((k) => t.includes(`"${k}"`)); };
-  const collections = sortedFiles(ctx).filter((f) => CONVENTIONAL.test(basename(f)) && !f.includes('node_modules/') && !named.has(f) && mayName(f));
+  const collections = pathsNamedLike(ctx.files, { stems: CONVENTIONAL_STEMS }, 'sorted').filter((f) => CONVENTIONAL.test(basename(f)) && !f.includes('node_modules/') && !named.has(f) && mayName(f));
   if (collections.length === 0) return out;
   const factories = new Map(collections.map((c) => [c, factoriesOf(ctx, c, false)] as const).filter(([, fs]) => fs.length > 0));
   const names = [...new Set([...factories.keys()].map((c) => basename(c)))];

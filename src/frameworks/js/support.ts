@@ -6,7 +6,7 @@
  * script) makes what it loads production; a tool nothing runs is tooling.
  */
 import { compileRepoGlob } from '../../util/glob.js';
-import { namesInDir, pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { namesInDir, pathsInDir, pathsWithPrefix, sortedPaths, pathsNamedLike } from '../../util/file-index.js';
 import { configAt, fromFile, jsonConfigValue, plainConfigValue, readConfigFile, yamlConfigValue, type ConfigValue } from '../../languages/javascript/config-value.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { EntryKind } from '../../model/verdict.js';
@@ -38,7 +38,7 @@ const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'opti
 /** Every package.json outside node_modules, parsed (unreadable ones are the package-json detector's to report). */
 export const jsPackages = perScan((ctx): JsPackage[] => {
   const out: JsPackage[] = [];
-  for (const f of sortedPaths(ctx.files)) {
+  for (const f of pathsNamedLike(ctx.files, { stems: ['package'] }, 'sorted')) {
     if (basename(f) !== 'package.json' || f.includes('node_modules/')) continue;
     // Parsed once by the manifest store, which reports a broken one.
     const json = packageJsonObject(ctx.manifests, f);

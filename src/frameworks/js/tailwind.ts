@@ -6,8 +6,9 @@
 import { byString } from '../../util/compare.js';
 import { dirname } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
-import { enabledByPackages, resolveToolPath, sortedFiles, toolPackages, type JsPackage } from './support.js';
+import { enabledByPackages, resolveToolPath, toolPackages, type JsPackage } from './support.js';
 import { toolPathsReader } from './tool-paths.js';
+import { pathsNamedLike } from '../../util/file-index.js';
 
 const config = toolPathsReader(
   { id: 'tailwind', tool: 'Tailwind CSS', names: /^tailwind\.config\.[cm]?[jt]s$/, keys: ['presets', 'plugins'] },
@@ -25,7 +26,7 @@ const tailwind: FrameworkReader = {
     const out = config.enabledBy(ctx) === null ? emptyFrameworkOutput() : config.collect(ctx);
     // Stylesheets are read only where Tailwind is a dependency: v4 has no config file to find.
     const prefixes = v4Packages(ctx).map((p) => (p.dir === '' ? '' : `${p.dir}/`));
-    for (const css of sortedFiles(ctx)) {
+    for (const css of pathsNamedLike(ctx.files, { extensions: ['css'] }, 'sorted')) {
       if (!prefixes.some((p) => css.startsWith(p))) continue;
       if (!css.endsWith('.css') || css.includes('node_modules/')) continue;
       const text = ctx.readText(css) ?? '';

@@ -22,7 +22,7 @@
  * guessed then; Start's entries in the default `src/` still count. All with the kind of what runs
  * vite (or vinxi, rsbuild, tsr).
  */
-import { listedPaths } from '../../util/file-index.js';
+import { pathsNamedLike } from '../../util/file-index.js';
 import { callsIn, configAt, possibleValues, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { warning } from '../../util/diagnostics.js';
 import { compileRepoGlob } from '../../util/glob.js';
@@ -93,7 +93,7 @@ const computedSrcDirectories = (ctx: FrameworkContext, v: ConfigValue & { kind: 
   const base = dirname(file);
   const matches = compileRepoGlob(pattern);
   const dirs = new Set<string>();
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+  for (let at = 0, listed = pathsNamedLike(ctx.files, { stems: ['router'] }); at < listed.length; at++) {
     const f = listed[at];
     if (ROUTER_ENTRY.test(basename(f)) && matches(dirname(f))) dirs.add(dirname(f));
   }

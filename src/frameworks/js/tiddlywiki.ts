@@ -22,7 +22,7 @@
 import { isRecord } from '../../manifests/json.js';
 import type { EntryKind } from '../../model/verdict.js';
 import { warning } from '../../util/diagnostics.js';
-import { pathsInDir, pathsWithPrefix, listedPaths } from '../../util/file-index.js';
+import { pathsInDir, pathsWithPrefix, pathsNamedLike } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { parseJsonc } from '../../util/jsonc.js';
 import { lineHolding } from '../../util/lines.js';
@@ -45,7 +45,7 @@ interface Folder {
 const markerFiles = perScan((ctx): { plugins: string[]; wikis: string[] } => {
   const plugins: string[] = [];
   const wikis: string[] = [];
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+  for (let at = 0, listed = pathsNamedLike(ctx.files, { extensions: ['info'] }); at < listed.length; at++) {
     const f = listed[at];
     const name = basename(f);
     if (name === 'plugin.info') plugins.push(f);

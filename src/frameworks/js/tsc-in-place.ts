@@ -9,11 +9,11 @@
  * beside it is referenced from that twin: the source carries its output's verdict.
  */
 import { isRecord, JSONC_MANIFEST } from '../../manifests/json.js';
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { pathsWithPrefix, pathsNamedLike } from '../../util/file-index.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { fileReference, sortedFiles } from './support.js';
+import { fileReference } from './support.js';
 import { perScan } from '../per-scan.js';
 
 const TSCONFIG = /^tsconfig(?:\.[\w-]+)?\.json$/;
@@ -51,7 +51,7 @@ const asGlob = (pattern: string): string => {
 };
 
 const configs = perScan((ctx): InPlaceConfig[] =>
-  sortedFiles(ctx)
+  pathsNamedLike(ctx.files, { stems: ['tsconfig'] }, 'sorted')
     .filter((f) => TSCONFIG.test(basename(f)) && !f.includes('node_modules/'))
     .map((f) => inPlace(ctx, f))
     .filter((c): c is InPlaceConfig => c !== null),

@@ -5,7 +5,7 @@
  * with the kind of what runs vitepress on that folder (nothing found: tooling, as for any site
  * builder); what they import follows from them.
  */
-import { listedPaths } from '../../util/file-index.js';
+import { pathsNamedLike } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { kindOf, positionalArgs, runEvidence, toolInvocations, toolRun } from './support.js';
@@ -20,7 +20,7 @@ const RANK = ['production', 'tooling', 'test'];
 /** The `.vitepress` folders of the repo that hold a config or a theme. */
 const sites = (ctx: FrameworkContext): string[] => {
   const out = new Set<string>();
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+  for (let at = 0, listed = pathsNamedLike(ctx.files, { stems: ['config', 'index'] }); at < listed.length; at++) {
     const f = listed[at];
     if (f.includes('node_modules/') || !f.includes('.vitepress/')) continue;
     if (CONFIG.test(f)) out.add(f.slice(0, f.indexOf('.vitepress/') + '.vitepress'.length));

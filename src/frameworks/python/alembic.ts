@@ -23,7 +23,7 @@
  * helper) is left to what else says so.
  */
 import { perScan } from '../per-scan.js';
-import { listedPaths } from '../../util/file-index.js';
+import { pathsNamedLike } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
@@ -109,7 +109,7 @@ const upgradeCallLine = (tool: Environment['tool'], imports: readonly ImportFact
  */
 const upgradeCallers = (ctx: FrameworkContext): Map<Environment['tool'], { path: string; line: number }[]> => {
   const out = new Map<Environment['tool'], { path: string; line: number }[]>([['alembic', []], ['migrate', []]]);
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+  for (let at = 0, listed = pathsNamedLike(ctx.files, { extensions: ['py'] }); at < listed.length; at++) {
     const path = listed[at];
     const facts = ctx.facts(path);
     if (!facts || !path.endsWith('.py')) continue;
@@ -132,7 +132,7 @@ const ALEMBIC_SECTION = /^[ \t]*\[alembic\][ \t]*\r?$/m;
 /** alembic.ini, and any other *.ini/*.cfg with an `[alembic]` section (alembic reads whatever file `Config(path)` names). */
 const alembicConfigs = perScan((ctx: FrameworkContext): string[] => {
   const out: string[] = [];
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+  for (let at = 0, listed = pathsNamedLike(ctx.files, { extensions: ['ini', 'cfg'] }); at < listed.length; at++) {
     const f = listed[at];
     if (!CONFIG_FILE.test(f)) continue;
     if (/(^|\/)alembic\.ini$/.test(f)) out.push(f);
@@ -172,7 +172,7 @@ const isMigrateConfig = (f: string): boolean => f === 'migrate.cfg' || f.endsWit
 /** The migrate.cfg files of the scan (sqlalchemy-migrate repositories, when they say so). */
 const migrateConfigs = perScan((ctx: FrameworkContext): string[] => {
   const out: string[] = [];
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) if (isMigrateConfig(listed[at])) out.push(listed[at]);
+  for (let at = 0, listed = pathsNamedLike(ctx.files, { stems: ['migrate'] }); at < listed.length; at++) if (isMigrateConfig(listed[at])) out.push(listed[at]);
   return out.sort();
 });
 
@@ -322,7 +322,7 @@ const reader: FrameworkReader = {
   title: 'Alembic / Flask-Migrate / sqlalchemy-migrate',
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    for (let at = 0, listed = pathsNamedLike(ctx.files, { stems: ['alembic', 'env', 'migrate'] }); at < listed.length; at++) {
       const f = listed[at];
       if (f === 'alembic.ini' || f.endsWith('/alembic.ini') || f === 'migrations/env.py' || f.endsWith('/migrations/env.py') || isMigrateConfig(f)) return `${f} is there`;
     }

@@ -20,7 +20,7 @@
 import { blankedText } from '../js/blanked-texts.js';
 import { eachScriptTag, htmlComment, spansBlanked, type BlankedSpan } from '../js/script-tags.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
-import { sortedPaths } from '../../util/file-index.js';
+import { pathsNamedLike } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
@@ -140,7 +140,7 @@ const extendedTemplate = (files: ReadonlySet<string>, template: string, text: st
 };
 
 const scan = perScan((ctx: FrameworkContext): { references: ReferenceInput[]; first: string | null } => {
-  const templates = sortedPaths(ctx.files).filter((f) => TEMPLATE.test(f) && !f.includes('node_modules/'));
+  const templates = pathsNamedLike(ctx.files, { extensions: ['html', 'htm', 'jinja', 'jinja2', 'j2'] }, 'sorted').filter((f) => TEMPLATE.test(f) && !f.includes('node_modules/'));
   // Cheap gate: a template that configures RequireJS at all.
   const configs = new Map<string, AmdConfig>();
   const texts = new Map<string, string>();

@@ -17,7 +17,7 @@
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { listedPaths, sortedPaths } from '../../util/file-index.js';
+import { sortedPaths, pathsNamedLike } from '../../util/file-index.js';
 import { dirname } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
@@ -117,14 +117,9 @@ const reader: FrameworkReader = {
   title: 'Files a config names beside itself through a folder variable the code expands',
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    let python = false;
-    let config: string | null = null;
-    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length && !(python && config !== null); at++) {
-      const f = listed[at];
-      if (f.endsWith('.py')) python = true;
-      else if (config === null && CONFIG.test(f) && !SKIPPED.test(f)) config = f;
-    }
-    return python && config !== null ? `${config} is a config beside Python code` : null;
+    const python = pathsNamedLike(ctx.files, { extensions: ['py'] }).some((f) => f.endsWith('.py'));
+    const config = python ? pathsNamedLike(ctx.files, { extensions: ['conf', 'ini', 'cfg'] }).find((f) => CONFIG.test(f) && !SKIPPED.test(f)) : undefined;
+    return config !== undefined ? `${config} is a config beside Python code` : null;
   },
   collect: collectConfigDirPaths,
 };

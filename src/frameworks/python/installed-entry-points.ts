@@ -11,7 +11,7 @@
  */
 import { CONFIGPARSER } from '../../manifests/ini.js';
 import { basename, dirname } from '../../util/path.js';
-import { listedPaths, pathsInDir, sortedPaths } from '../../util/file-index.js';
+import { listedPaths, pathsInDir, pathsNamedLike } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { packageInits } from './python-files.js';
@@ -148,7 +148,7 @@ const importChain = (ctx: FrameworkContext, out: FrameworkOutput, at: Named, why
 export const collectInstalledEntryPoints = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   let launchers: Map<string, string[]> | null = null;
-  for (const file of sortedPaths(ctx.files)) {
+  for (const file of pathsNamedLike(ctx.files, { stems: ['entry_points'] }, 'sorted')) {
     if (!isEntryPointsFile(file)) continue;
     const doc = ctx.manifests.get(file, CONFIGPARSER);
     if (!doc) continue;
@@ -198,7 +198,7 @@ const reader: FrameworkReader = {
   ecosystem: 'python',
   enabledBy: (ctx) => {
     // By index over the set's own order, as every walk of all paths asked once (file-index.ts listedPaths).
-    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) if (isEntryPointsFile(listed[at])) return `${listed[at]} registers entry points`;
+    for (let at = 0, listed = pathsNamedLike(ctx.files, { stems: ['entry_points'] }); at < listed.length; at++) if (isEntryPointsFile(listed[at])) return `${listed[at]} registers entry points`;
     return null;
   },
   collect: collectInstalledEntryPoints,

@@ -9,7 +9,7 @@
  */
 import type { FileFacts, ImportFact } from '../../model/facts.js';
 import type { FrameworkContext } from '../types.js';
-import { sortedPaths } from '../../util/file-index.js';
+import { pathsNamedLike } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
 import { fromName, importIndex, moduleFile, type ImportIndex } from './python-files.js';
 import { fileFlowsAndClasses, NAMED_LOADS, type ArgShape, type CallFlow, type ClassInfo, type FunctionFlows } from './loader-roles.js';
@@ -184,7 +184,7 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
   const attrs: AttrRoles = new Map();
   const analysed = new Map<string, Analysed>();
   const pyFiles: { path: string; facts: FileFacts }[] = [];
-  for (const path of sortedPaths(ctx.files)) {
+  for (const path of pathsNamedLike(ctx.files, { extensions: ['py'] }, 'sorted')) {
     const facts = path.endsWith('.py') ? ctx.facts(path) : undefined;
     if (facts !== undefined) pyFiles.push({ path, facts });
   }

@@ -26,7 +26,7 @@
 import type { FileFacts } from '../../model/facts.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader, ReferenceInput } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { isFolder, pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { isFolder, pathsInDir, pathsWithPrefix, sortedPaths, pathsNamedLike } from '../../util/file-index.js';
 import { lineAt, lineStarts } from '../../util/lines.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
@@ -450,7 +450,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
     if (!target.endsWith('.py')) push(from, target, line, label);
   };
   const names = new Set<string>();
-  const pyFiles = sortedPaths(ctx.files).filter((f) => f.endsWith('.py'));
+  const pyFiles = pathsNamedLike(ctx.files, { extensions: ['py'] }, 'sorted').filter((f) => f.endsWith('.py'));
   const nameIndex = (): void => {
     const dirs = new Set<string>();
     for (const f of sortedPaths(ctx.files)) {

@@ -10,7 +10,7 @@
  * pecan's app factory imports) is loaded by it. `use = egg:Dist#name` and `config:` are left to
  * the distribution's entry points. Configs under tests, fixtures, examples or docs deploy nothing.
  */
-import { listedPaths } from '../../util/file-index.js';
+import { pathsNamedLike } from '../../util/file-index.js';
 import { CONFIGPARSER } from '../../manifests/ini.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
@@ -30,7 +30,7 @@ const FACTORY = /^paste\.(?:app_factory|filter_factory|composite_factory|filter_
 /** The repo's PasteDeploy configs (once per scan: enabledBy and collect both ask). */
 const pasteConfigs = perScan((ctx: FrameworkContext): string[] => {
   const out: string[] = [];
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+  for (let at = 0, listed = pathsNamedLike(ctx.files, { extensions: ['ini'] }); at < listed.length; at++) {
     const f = listed[at];
     if (!f.endsWith('.ini') || installsNothing(dirname(f))) continue;
     const text = ctx.readText(f);

@@ -11,7 +11,7 @@
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { listedPaths, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { pathsWithPrefix, sortedPaths, pathsNamedLike } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { topPackageFolder } from './python-files.js';
@@ -110,7 +110,7 @@ const reader: FrameworkReader = {
   title: 'plugin manifests (yapsy *.yapsy-plugin, errbot *.plug)',
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    for (let at = 0, listed = pathsNamedLike(ctx.files, { extensions: ['plug', 'yapsy-plugin'] }); at < listed.length; at++) {
       const f = listed[at];
       if (f.endsWith('.plug') || f.endsWith('.yapsy-plugin')) return `${f} is a plugin manifest`;
     }

@@ -13,7 +13,7 @@
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { listedPaths, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { pathsWithPrefix, sortedPaths, pathsNamedLike } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { topPackageFolder } from './python-files.js';
@@ -65,7 +65,7 @@ export const hostLine = (text: string): number => {
 export const collectPluginRegistrations = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   const byScope = new Map<string, string[]>();
-  for (const path of sortedPaths(ctx.files)) {
+  for (const path of pathsNamedLike(ctx.files, { extensions: ['py'] }, 'sorted')) {
     if (!path.endsWith(SUFFIX) || path.slice(path.lastIndexOf('/') + 1) === SUFFIX) continue;
     const scope = topPackageFolder(ctx.files, path) ?? '';
     const list = byScope.get(scope);
@@ -112,7 +112,7 @@ const reader: FrameworkReader = {
   title: 'plugin registration files (gramps *.gpr.py)',
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    for (let at = 0, listed = pathsNamedLike(ctx.files, { extensions: ['py'] }); at < listed.length; at++) {
       const f = listed[at];
       if (f.endsWith(SUFFIX)) return `${f} is a plugin registration file`;
     }

@@ -5,7 +5,7 @@
 import type { FileFacts } from '../../model/facts.js';
 import type { FrameworkContext } from '../types.js';
 import { byString } from '../../util/compare.js';
-import { listedPaths, sortedPaths } from '../../util/file-index.js';
+import { listedPaths, sortedPaths, pathsNamedLike } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { assignmentLine } from '../../languages/python/assignment-lines.js';
 import { perScan } from '../per-scan.js';
@@ -73,7 +73,7 @@ export const importIndex = perScan((ctx: FrameworkContext): ImportIndex => {
     if (files === undefined) map.set(key, [path]);
     else if (files[files.length - 1] !== path) files.push(path);
   };
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+  for (let at = 0, listed = pathsNamedLike(ctx.files, { extensions: ['py'] }); at < listed.length; at++) {
     const path = listed[at];
     if (!path.endsWith('.py')) continue;
     const imports = ctx.facts(path)?.imports;

@@ -20,7 +20,7 @@
  * stays dead unless something else reaches it. Users may still import it by name
  * (`rest_framework.generics`); that is what docs mentions and the user's census config are for.
  */
-import { listedPaths } from '../../util/file-index.js';
+import { listedPaths, pathsNamedLike } from '../../util/file-index.js';
 import { CONFIGPARSER, iniValue } from '../../manifests/ini.js';
 import { TOML, tomlStrings as strings, tomlTable as table } from '../../manifests/toml.js';
 import { setupCfgPackageRoot } from '../../languages/python/resolve/search-roots.js';
@@ -210,7 +210,7 @@ const SYSTEM_SITE = /^(?:.*\/)?usr\/(?:local\/)?lib\/python3(?:\.\d+)?\/(?:dist|
 // Once per scan: enabledBy asks it of a repo without a manifest, and collect again.
 const installedPackages = perScan((ctx: FrameworkContext): Distribution[] => {
   const bySite = new Map<string, Shipped[]>();
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+  for (let at = 0, listed = pathsNamedLike(ctx.files, { extensions: ['py'] }); at < listed.length; at++) {
     const f = listed[at];
     if (!f.endsWith('.py')) continue;
     const init = f.endsWith('/__init__.py');
@@ -333,7 +333,7 @@ const reader: FrameworkReader = {
   title: 'a Python library: its import packages',
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    for (let at = 0, listed = pathsNamedLike(ctx.files, { stems: ['pyproject', 'setup'] }); at < listed.length; at++) {
       const f = listed[at];
       if (isManifest(f)) return `${f} declares a Python distribution`;
     }

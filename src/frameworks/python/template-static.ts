@@ -21,7 +21,7 @@
  * is exactly one; else from the template itself, a page that hands on what reaches it (and is a
  * manual root when nothing does).
  */
-import { isFolder, sortedPaths } from '../../util/file-index.js';
+import { isFolder, sortedPaths, pathsNamedLike } from '../../util/file-index.js';
 import { htmlComment, spansBlanked, type BlankedSpan } from '../js/script-tags.js';
 import { lineAt } from '../../util/lines.js';
 import { shownHops, throughFolderLinks, type FolderHop } from '../../util/folder-links.js';
@@ -291,7 +291,7 @@ const templateScan = perScan((ctx: FrameworkContext): { references: ReferenceInp
   let tornadoTemplates: string[] | null = null;
   const settledTornadoTemplate = (template: string): boolean =>
     (tornadoTemplates ??= tornadoApps(ctx).map((app) => throughFolderLinks(ctx.folderLinks, app.templates).path)).some((folder) => folder === '' || template.startsWith(`${folder}/`));
-  for (const template of sortedPaths(ctx.files)) {
+  for (const template of pathsNamedLike(ctx.files, { extensions: ['html', 'htm', 'jinja', 'jinja2', 'j2'] }, 'sorted')) {
     if (!TEMPLATE.test(template) || template.includes('node_modules/')) continue;
     const text = ctx.readText(template);
     if (text === null || !(text.includes('url_for(') || text.includes('static_url(') || ((text.includes('{%') || text.includes('{{')) && (text.includes('static') || text.includes('STATIC'))))) continue;

@@ -28,7 +28,7 @@
  * walk of its tokens, which the extractor records in the facts of a test-like path; this reader
  * resolves them, and walks a file's text itself only when its facts lack them.
  */
-import { listedPaths } from '../../util/file-index.js';
+import { listedPaths, pathsNamedLike } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { perScan } from '../per-scan.js';
@@ -117,7 +117,7 @@ const classPath = (ctx: FrameworkContext, parts: string[], moduleFileByName: (na
 const testFiles = (ctx: FrameworkContext): Set<string> => {
   const out = new Set<string>();
   for (const f of testRoots(ctx)) if (f.endsWith('.py') && ctx.files.has(f)) out.add(f);
-  for (const f of listedPaths(ctx.files)) {
+  for (const f of pathsNamedLike(ctx.files, { extensions: ['py'] })) {
     // A test settings module's class paths are the settings readers' (their evidence names the setting).
     if (f.endsWith('.py') && (TEST_FOLDER.test(f) || basename(f) === 'conftest.py') && !isSettingsModule(f)) out.add(f);
   }
