@@ -64,7 +64,7 @@ const nameBucketsOf = (listed: readonly string[]): NameBuckets => {
     const first = name.indexOf('.', 1);
     push(byStem, first === -1 ? name : name.slice(0, first), at);
     const last = name.lastIndexOf('.');
-    if (last !== -1) push(byExtension, name.slice(last + 1), at);
+    push(byExtension, last === -1 ? '' : name.slice(last + 1), at);
   }
   return { byStem, byExtension };
 };
@@ -72,7 +72,7 @@ const nameBucketsOf = (listed: readonly string[]): NameBuckets => {
 export interface NameKeys {
   /** Lower-cased stems: a base name up to its first dot after the first character (`.eslintrc.json` → `.eslintrc`, `gulpfile.babel.js` → `gulpfile`). */
   stems?: readonly string[];
-  /** Lower-cased extensions: a base name after its last dot (`a.d.ts` → `ts`, `.py` → `py`). */
+  /** Lower-cased extensions: a base name after its last dot (`a.d.ts` → `ts`, `.py` → `py`; '' for a name without a dot). */
   extensions?: readonly string[];
 }
 
@@ -95,7 +95,7 @@ export const pathsNamedLike = (files: ReadonlySet<string>, keys: NameKeys, order
   const index = indexOf(files);
   const stems = keys.stems ?? [];
   const extensions = keys.extensions ?? [];
-  const key = `${order}\0${stems.join('\0')}\0\0${extensions.join('\0')}`;
+  const key = JSON.stringify([order, stems, extensions]);
   const answers = (index.answers ??= new Map());
   const known = answers.get(key);
   if (known !== undefined) return known;

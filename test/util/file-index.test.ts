@@ -1,7 +1,7 @@
 /** The file set's sorted views: a folder's run of paths is exactly the paths with that prefix. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { foldersWithPaths, holdsPrefix, isFolder, listedPaths, namesInDir, pathsInDir, pathsWithPrefix } from '../../src/util/file-index.js';
+import { foldersWithPaths, holdsPrefix, isFolder, listedPaths, namesInDir, pathsInDir, pathsNamedLike, pathsWithPrefix, sortedPaths } from '../../src/util/file-index.js';
 import { byString } from '../../src/util/compare.js';
 
 const FILES = ['a.ts', 'a/b.ts', 'a/b/c.ts', 'a/bc.ts', 'a-b/x.ts', 'ab/y.ts', 'b/z.ts', 'z.ts', 'a/b/d/e.ts', 'é/f.ts', 'a/\u{1F600}.ts'];
@@ -59,4 +59,53 @@ test('foldersWithPaths: each folder that directly holds a path, once, the root a
   const want = [...new Set(FILES.map((f) => (f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '')))].sort(byString);
   assert.deepEqual([...foldersWithPaths(files)].sort(byString), want);
   assert.ok(!want.includes('a/b/d/e.ts'));
+});
+
+// Not sorted, as a reader test's set may be: the listed order is the set's own.
+const NAMED = ['z/Gulpfile.babel.js', 'a/gulpfile.js', 'setup.py', 'x/.py', 'docs/README', 'm/alembic.ini', 'b/setup.cfg', 'LICENSE', 'c/a.d.ts', 'c/a.PY', '.eslintrc.json', 'q/.eslintrc'];
+
+test('pathsNamedLike: exactly the paths whose lower-cased stem or extension is asked, in the set order or byString order', () => {
+  const files = new Set(NAMED);
+  const stemOf = (p: string) => { const n = p.slice(p.lastIndexOf('/') + 1).toLowerCase(); const d = n.indexOf('.', 1); return d === -1 ? n : n.slice(0, d); };
+  const extOf = (p: string) => { const n = p.slice(p.lastIndexOf('/') + 1).toLowerCase(); const d = n.lastIndexOf('.'); return d === -1 ? '' : n.slice(d + 1); };
+  const asks: { stems?: string[]; extensions?: string[] }[] = [
+    { stems: ['gulpfile'] }, { extensions: ['py'] }, { extensions: [''] }, { stems: ['setup'], extensions: ['py', 'cfg'] }, { stems: ['.eslintrc'] },
+    { stems: ['alembic', 'nope'], extensions: ['ini'] }, { extensions: ['ts'] }, { stems: ['a'] }, {}, { stems: ['nope'] },
+  ];
+  for (const keys of asks) {
+    const want = NAMED.filter((p) => (keys.stems ?? []).includes(stemOf(p)) || (keys.extensions ?? []).includes(extOf(p)));
+    assert.deepEqual(pathsNamedLike(files, keys), want, JSON.stringify(keys));
+    assert.deepEqual(pathsNamedLike(files, keys, 'sorted'), [...want].sort(byString), JSON.stringify(keys));
+  }
+  // What a reader's own test passes is among them, in its walk's order: the walk over these finds what the walk of every path found.
+  assert.deepEqual(pathsNamedLike(files, { stems: ['gulpfile'] }, 'sorted').filter((f) => /^gulpfile(?:\.babel)?\.[cm]?[jt]s$/i.test(f.slice(f.lastIndexOf('/') + 1))), sortedPaths(files).filter((f) => /^gulpfile(?:\.babel)?\.[cm]?[jt]s$/i.test(f.slice(f.lastIndexOf('/') + 1))));
+  assert.deepEqual(pathsNamedLike(files, { extensions: ['py'] }).filter((f) => f.endsWith('.py')), listedPaths(files).filter((f) => f.endsWith('.py')));
+  assert.deepEqual(pathsNamedLike(files, { extensions: ['py'] }), ['setup.py', 'x/.py', 'c/a.PY']);
+});
+
+test('pathsNamedLike: the buckets are made on the first question alone, once, and again after the set grew', () => {
+  const files = new Set(NAMED);
+  const lower = String.prototype.toLowerCase;
+  let calls = 0;
+  String.prototype.toLowerCase = function (this: string) {
+    calls++;
+    return lower.call(this);
+  };
+  try {
+    listedPaths(files);
+    sortedPaths(files);
+    pathsWithPrefix(files, 'c/');
+    namesInDir(files, 'c');
+    assert.equal(calls, 0, 'no other view makes them');
+    const first = pathsNamedLike(files, { extensions: ['py'] });
+    assert.equal(calls, NAMED.length, 'one pass over the paths');
+    assert.equal(pathsNamedLike(files, { extensions: ['py'] }), first, 'an answer is kept');
+    pathsNamedLike(files, { stems: ['setup'] }, 'sorted');
+    assert.equal(calls, NAMED.length, 'later questions are lookups');
+    files.add('new/b.py');
+    assert.deepEqual(pathsNamedLike(files, { extensions: ['py'] }), ['setup.py', 'x/.py', 'c/a.PY', 'new/b.py']);
+    assert.equal(calls, 2 * NAMED.length + 1);
+  } finally {
+    String.prototype.toLowerCase = lower;
+  }
 });

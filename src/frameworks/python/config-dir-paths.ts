@@ -47,7 +47,7 @@ interface Named {
 const namedPaths = (ctx: FrameworkContext): Named[] => {
   const out: Named[] = [];
   let read = 0;
-  for (const config of sortedPaths(ctx.files)) {
+  for (const config of pathsNamedLike(ctx.files, { extensions: ['conf', 'ini', 'cfg'] }, 'sorted')) {
     if (!CONFIG.test(config) || SKIPPED.test(config)) continue;
     if (++read > MAX_CONFIGS) break;
     const text = ctx.readText(config);

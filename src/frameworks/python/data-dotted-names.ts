@@ -23,11 +23,12 @@
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { listedPaths, sortedPaths } from '../../util/file-index.js';
+import { sortedPaths, pathsNamedLike } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { firstComputedImport, packageInits, topPackageFolder } from './python-files.js';
 
 const DATA = /\.(json|ya?ml|toml)$/;
+const DATA_EXTENSIONS = { extensions: ['json', 'yml', 'yaml', 'toml'] };
 /**
  * Fixtures, samples and documentation ship names nothing loads; pyproject.toml configures tools
  * (saleor's `[tool.pytest.ini_options] DJANGO_SETTINGS_MODULE = "saleor.settings"`, which Django loads, not saleor's loaders).
@@ -122,7 +123,7 @@ export const collectDataDottedNames = (ctx: FrameworkContext): FrameworkOutput =
   if (packages.size === 0) return out;
   const named = new Set<string>();
   const heads = [...packages.keys()];
-  for (const path of sortedPaths(ctx.files)) {
+  for (const path of pathsNamedLike(ctx.files, DATA_EXTENSIONS, 'sorted')) {
     const ext = DATA.exec(path)?.[1];
     if (ext === undefined || NOT_SHIPPED.test(path)) continue;
     const text = ctx.readText(path);
@@ -158,7 +159,7 @@ const reader: FrameworkReader = {
   ecosystem: 'python',
   enabledBy: (ctx) => {
     let data = false;
-    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length && !data; at++) data = DATA.test(listed[at]);
+    for (let at = 0, listed = pathsNamedLike(ctx.files, DATA_EXTENSIONS); at < listed.length && !data; at++) data = DATA.test(listed[at]);
     return data ? firstComputedImport(ctx) : null;
   },
   collect: collectDataDottedNames,

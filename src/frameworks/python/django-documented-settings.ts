@@ -8,7 +8,7 @@
  * edges from it, so what they name is live exactly as far as the settings module is. The option
  * counts only on a command that runs manage.py, django-admin or `python -m django`.
  */
-import { listedPaths } from '../../util/file-index.js';
+import { pathsNamedLike } from '../../util/file-index.js';
 import type { FrameworkContext } from '../types.js';
 import { runnerSettings } from './django-commands.js';
 
@@ -25,7 +25,7 @@ export interface DocumentedSettings {
 /** Settings modules a docs command names with `--settings`, other than the ones in `known`. */
 export const documentedSettings = (ctx: FrameworkContext, known: ReadonlySet<string>): DocumentedSettings[] => {
   const out: DocumentedSettings[] = [];
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+  for (let at = 0, listed = pathsNamedLike(ctx.files, { extensions: ['md', 'markdown', 'rst', 'txt', 'adoc'] }); at < listed.length; at++) {
     const doc = listed[at];
     if (!DOCS.test(doc)) continue;
     const facts = ctx.facts(doc);

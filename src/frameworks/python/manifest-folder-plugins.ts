@@ -22,7 +22,7 @@
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import type { FileFacts } from '../../model/facts.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { listedPaths, sortedPaths } from '../../util/file-index.js';
+import { sortedPaths, pathsNamedLike } from '../../util/file-index.js';
 import { lineOfOffset, lineStarts } from '../../util/lines.js';
 import { blankComments } from './package-paths.js';
 import { basename, dirname } from '../../util/path.js';
@@ -39,7 +39,7 @@ const COMPUTED_IMPORT_CALL = /\b(?:find_module|load_module|import_module|__impor
 /** Manifest file name → the plugin folders (holding it and `__init__.py`), when at least MIN_FOLDERS. */
 export const manifestFolders = (files: ReadonlySet<string>): Map<string, string[]> => {
   const byName = new Map<string, string[]>();
-  for (const path of listedPaths(files)) {
+  for (const path of pathsNamedLike(files, { extensions: ['json', 'yml', 'yaml', 'toml', 'ini', 'cfg', 'info', 'xml'] })) {
     const name = basename(path);
     if (!MANIFEST_FILE.test(name)) continue;
     const folder = dirname(path);

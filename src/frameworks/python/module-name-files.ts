@@ -24,7 +24,7 @@
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { listedPaths, sortedPaths } from '../../util/file-index.js';
+import { sortedPaths, pathsNamedLike } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
@@ -74,7 +74,7 @@ const moduleFile = (files: ReadonlySet<string>, folder: string, parts: readonly 
 export const collectModuleNameFiles = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   const byFolder = new Map<string, NameFile[]>();
-  for (const path of sortedPaths(ctx.files)) {
+  for (const path of pathsNamedLike(ctx.files, { extensions: [''] }, 'sorted')) {
     if (!mayName(path)) continue;
     // Read and let go: most extensionless files are scripts and licences, never read again.
     const text = ctx.manifests.transientText(path);
@@ -147,7 +147,7 @@ const reader: FrameworkReader = {
   ecosystem: 'python',
   enabledBy: (ctx) => {
     let nameFile = false;
-    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length && !nameFile; at++) nameFile = mayName(listed[at]);
+    for (let at = 0, listed = pathsNamedLike(ctx.files, { extensions: [''] }); at < listed.length && !nameFile; at++) nameFile = mayName(listed[at]);
     return nameFile ? firstComputedImport(ctx) : null;
   },
   collect: collectModuleNameFiles,
