@@ -70,6 +70,7 @@ import lintStaged from './js/lint-staged.js';
 import marko from './js/marko.js';
 import metro from './js/metro.js';
 import mocha from './js/mocha.js';
+import tapRunners from './js/tap-runners.js';
 import next from './js/next.js';
 import n8nNodes from './js/n8n-nodes.js';
 import oclif from './js/oclif.js';
@@ -304,6 +305,7 @@ export const READERS: readonly FrameworkReader[] = [
   marko,
   metro,
   mocha,
+  tapRunners,
   next,
   n8nNodes,
   oclif,
