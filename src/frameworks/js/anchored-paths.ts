@@ -129,6 +129,13 @@ const ANCHORED_ITEM = new RegExp(String.raw`${JOIN_HEAD}${LITERAL_PARTS},\s*(${N
 /** A template that opens with the folder and ends in a computed name: `${__dirname}/middleware/${name}.js`. */
 const FOLDER_TEMPLATE = new RegExp(String.raw`\`\$\{\s*${BASE}\s*\}((?:\/[^\`$/\\\n]+)*)\/((?:[^\`\\\n$/]|\$(?!\{))*\$\{[^\`\n]*)\``, 'g');
 
+/**
+ * Stop 65: the folder and one literal joined by `+`, older Node code's spelling of the same join:
+ * `__dirname + '/multi_require/main.js'` (browserify's tests hand their fixtures to browserify() so). The
+ * literal opens with `/` and ends the expression (`__dirname + '/plugins/' + name` is not one file).
+ */
+const FOLDER_CONCAT = new RegExp(String.raw`(${OWN_FOLDER})\s*\+\s*(?:'\/([^'\n]*)'|"\/([^"\n]*)")(?!\s*[+.\[])`, 'g');
+
 /** `'x-' + name + '.js'` (a `+` chain of literals and one name) as the template it spells: `x-${name}.js`. */
 const concatAsTemplate = (chain: string): string =>
   [...chain.matchAll(/"([^"\n]*)"|'([^'\n]*)'|([A-Za-z_$](?:[\w$.\s]*[\w$])?)/g)].map((p) => p[1] ?? p[2] ?? '${' + p[3].replace(/\s+/g, '') + '}').join('');
@@ -285,6 +292,17 @@ const namedFiles = perScan((ctx): Named[] => {
       const alias = line === undefined ? undefined : [...aliased.aliases].find(([a]) => new RegExp(String.raw`(?<![\w$.])${escapeRegExp(a)}\s*[.(]`).test(line));
       return alias === undefined ? flat : `${flat}, ${alias[0]} being ${alias[1] === 'path' ? 'the path module' : alias[1]}`;
     };
+    if (text.includes('+')) for (const m of text.matchAll(FOLDER_CONCAT)) {
+      const at = m.index ?? 0;
+      const joined = joinRepo(dirname(file), m[2] ?? m[3]);
+      const target = joined !== null && REQUIRED_ARGUMENT.test(text.slice(Math.max(0, at - 40), at)) ? nodeCompletion(ctx.files, joined) : joined;
+      if (target === null || target === file || !LITERAL_TARGET.test(target) || !ctx.files.has(target)) continue;
+      const bytes = byteUse(text, at);
+      if (bytes === 'content-free') continue;
+      const data = useNote(text, file, target, at, at + m[0].length, bytes);
+      if (data === null) continue;
+      out.push({ from: file, target, line: asks.lineOf(at), expr: shown(m[0], at), ...(data === undefined ? {} : { data }) });
+    }
     // The join patterns below hold `join(` or `resolve(`: payload's large test files name their folder
     // and join nothing to it (116 of its 538 files marked dirname, 1.9 MB both patterns scanned for nothing).
     const joins = text.includes('join(') || text.includes('resolve(');
