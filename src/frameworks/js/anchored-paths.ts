@@ -134,6 +134,8 @@ const FOLDER_TEMPLATE = new RegExp(String.raw`\`\$\{\s*${BASE}\s*\}((?:\/[^\`$/\
  * `__dirname + '/multi_require/main.js'` (browserify's tests hand their fixtures to browserify() so). The
  * literal opens with `/` and ends the expression (`__dirname + '/plugins/' + name` is not one file).
  */
+/** Calls whose `__dirname + '/x'` argument the JS extractor reads itself (an import or a run); a method `b.require(…)` (browserify's) is not Node's require. */
+const EXTRACTED_CALL = /(?:(?<![\w$.])require|\bfork|\bspawn(?:Sync)?|\bexecFile(?:Sync)?)\(\s*$/;
 const FOLDER_CONCAT = new RegExp(String.raw`(${OWN_FOLDER})\s*\+\s*(?:'\/([^'\n]*)'|"\/([^"\n]*)")(?!\s*[+.\[])`, 'g');
 
 /** `'x-' + name + '.js'` (a `+` chain of literals and one name) as the template it spells: `x-${name}.js`. */
@@ -294,8 +296,10 @@ const namedFiles = perScan((ctx): Named[] => {
     };
     if (text.includes('+')) for (const m of text.matchAll(FOLDER_CONCAT)) {
       const at = m.index ?? 0;
-      const joined = joinRepo(dirname(file), m[2] ?? m[3]);
-      const target = joined !== null && REQUIRED_ARGUMENT.test(text.slice(Math.max(0, at - 40), at)) ? nodeCompletion(ctx.files, joined) : joined;
+      // The extractor already reads the same path handed to require() or to a child_process run (typedoc's
+      // `fork(__dirname + "/../dist/cli.js")` is run by bin/typedoc): an edge of its own says more.
+      if (EXTRACTED_CALL.test(text.slice(Math.max(0, at - 40), at))) continue;
+      const target = joinRepo(dirname(file), m[2] ?? m[3]);
       if (target === null || target === file || !LITERAL_TARGET.test(target) || !ctx.files.has(target)) continue;
       const bytes = byteUse(text, at);
       if (bytes === 'content-free') continue;
