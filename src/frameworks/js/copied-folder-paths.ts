@@ -165,7 +165,11 @@ const named = perScan((ctx): LabelledReference[] => {
           for (const m of text.matchAll(JOIN)) {
             const parts = [...m[2].matchAll(/"([^"\n\\]*)"|'([^'\n\\]*)'|`([^`$\n\\]*)`/g)].map((p) => p[1] ?? p[2] ?? p[3]);
             const path = joinRepo(...parts);
-            if (path !== null && path.startsWith(`${copy.tail}/`)) names.push({ path, at: m.index ?? 0, spelled: `${m[1]}/${path}` });
+            if (path === null || !path.startsWith(`${copy.tail}/`)) continue;
+            // A base that is a folder of the repo (`__dirname`, a name holding the module's folder) names
+            // the package's own files, not the run-time folder the copy went to (review s65-rv2).
+            if (explainedFolderOf(m[1], file, text, scope) !== null) continue;
+            names.push({ path, at: m.index ?? 0, spelled: `${m[1]}/${path}` });
           }
           for (const n of names) {
             if (WRITTEN.test(text.slice(Math.max(0, n.at - 60), n.at))) continue;
