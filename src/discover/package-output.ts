@@ -321,6 +321,7 @@ const CLEARS = new Set(['rimraf', 'rm', 'del', 'del-cli', 'mkdir', 'mkdirp', 'ma
  * Whether every command of a script (split at `&&`, `||`, `;`, `|`) only removes or makes folders:
  * gatsby's `"prebuild": "rimraf dist && rimraf cache-dir/commonjs"` clears dist/ and names a folder
  * the package ships, but builds nothing from it (stop 65: it read as a build of dist/ from cache-dir/commonjs).
+ * Such a script names no input; beside a tsconfig it still counts (builderOf).
  */
 const onlyClears = (command: string): boolean =>
   command
@@ -346,11 +347,15 @@ const builderOf = (dir: string, names: FolderNames, doc: JsonDocument, readBesid
   const root = doc.value as Record<string, unknown>;
   const scripts = isRecord(root.scripts) ? root.scripts : {};
   for (const [name, command] of Object.entries(scripts)) {
-    if (typeof command !== 'string' || onlyClears(command)) continue;
+    if (typeof command !== 'string') continue;
     const words = scriptWords(command);
     const into = (w: string, i: number): boolean => namesFolder(w, dir) || (i > 0 && OUTPUT_FLAGS.has(words[i - 1]) && plain(w).startsWith(`${dir}/`));
     if (!words.some(into)) continue;
+    // A clean of the folder beside a tsconfig still says tsc writes it: its outDir may come from a base
+    // outside the package (`"extends": "../../tsconfig.base.json"`), which is not read (review s65-rv2).
     if (tsconfigs.length > 0) return `script "${name}" with ${tsconfigs[0]}`;
+    // Otherwise a script that only clears folders reads no input: its other folders are removed too.
+    if (onlyClears(command)) continue;
     // An input the command reads: a folder of the package (`lib`, `src/index.ts`'s `src`) or a file beside the package.json.
     const input = words.find((w) => {
       const p = plain(w).replace(/\/+$/, '');

@@ -194,6 +194,16 @@ test('keptOutputDirs: entry fields, and what in the package builds the folder', 
   assert.deepEqual(run({ main: 'build/index.js' }, ['index.js'], [], { 'index.js': "export * from './build/index';" }).kept, ['build main']);
   assert.deepEqual(run({ main: 'dist/hexo' }, [], ['bin'], { 'bin/hexo.js': '' }).kept, ['dist main']);
   assert.deepEqual(run({ main: 'dist/index.js', scripts: { build: 'tsc --outDir=dist' } }, ['tsconfig.json'], [], { 'tsconfig.json': '{}' }).kept, []);
+  // Review s65-rv2: a script that only clears the folder builds nothing by itself, yet beside a tsconfig it
+  // still says tsc writes the folder (its outDir may come from a base outside the package, which is not read);
+  // the build that runs tsc may be another script (`npm run clean && tsc`).
+  const inherited = { 'tsconfig.json': '{ "extends": "../../tsconfig.base.json" }' };
+  assert.deepEqual(run({ main: 'dist/index.js', scripts: { clean: 'rimraf dist', build: 'npm run clean && tsc' } }, ['tsconfig.json'], [], inherited).kept, []);
+  assert.deepEqual(run({ main: 'dist/index.js', scripts: { clean: 'del-cli dist' } }, ['tsconfig.json'], [], inherited).kept, []);
+  assert.deepEqual(run({ main: 'dist/index.js', scripts: { build: 'rimraf dist && tsc' } }, ['tsconfig.json'], [], inherited).kept, []);
+  // Clearing and making the folder, then a copy into it from a folder that is there: out. Clearing alone, no tsconfig: kept.
+  assert.deepEqual(run({ main: 'dist/index.js', scripts: { prebuild: 'rm -rf dist; mkdir dist', build: 'cp -r lib dist/' } }, [], ['lib']).kept, []);
+  assert.deepEqual(run({ main: 'dist/index.js', scripts: { clean: 'rimraf dist && mkdirp dist' } }, [], []).kept, ['dist main']);
   // tsconfig output, bundler configs.
   assert.deepEqual(run({ main: 'dist/index.js' }, ['tsconfig.build.json'], [], { 'tsconfig.build.json': '{ "compilerOptions": { "outDir": "dist/" } }' }).kept, []);
   assert.deepEqual(run({ main: 'dist/index.js' }, ['tsconfig.json'], [], { 'tsconfig.json': '{ "compilerOptions": { "outDir": "lib" } }' }).kept, ['dist main']);
