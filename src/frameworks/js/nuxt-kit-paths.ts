@@ -22,6 +22,7 @@ import { dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
+import { blankedText } from './blanked-texts.js';
 import { functionRegion } from './function-region.js';
 import { callArgsText, literalValue } from './parameter-values.js';
 import { byteUse, dependsOn, jsCodeFiles, jsPackages, labelledReferences, type JsPackage, type LabelledReference } from './support.js';
@@ -142,7 +143,8 @@ const named = perScan((ctx): LabelledReference[] => {
   for (const file of jsCodeFiles(ctx)) {
     const prefix = prefixes.find((p) => file.startsWith(p));
     if (prefix === undefined) continue;
-    const text = ctx.readText(file) ?? '';
+    // Comments blanked: a registration commented out (`// addPlugin(resolve(runtimeDir, 'plugins/old'))`) hands Nuxt nothing (review s65-rv2).
+    const text = blankedText(ctx, file, ctx.readText(file) ?? '');
     if (!IMPORTS_KIT.test(text)) continue;
     const { held, bare } = resolverNames(text);
     for (const m of text.matchAll(JOIN_CALL)) {
@@ -174,8 +176,9 @@ const named = perScan((ctx): LabelledReference[] => {
   for (const { prefix, alias, folder, from } of aliases) {
     for (const file of jsCodeFiles(ctx)) {
       if (!file.startsWith(prefix) || file === from) continue;
-      const text = ctx.readText(file) ?? '';
-      if (!text.includes(`${alias}/`)) continue;
+      const written = ctx.readText(file) ?? '';
+      if (!written.includes(`${alias}/`)) continue;
+      const text = blankedText(ctx, file, written);
       for (const m of text.matchAll(throughAlias(alias))) add(file, text, joinRepo(folder, m[2]), m.index ?? 0, `${alias}/${m[2]}`, `imports, through the alias ${alias} that ${from} points at ${folder},`);
     }
   }
