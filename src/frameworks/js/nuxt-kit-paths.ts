@@ -17,6 +17,7 @@
  * a path to the file itself, a folder, or a file that does not exist names nothing.
  */
 import { folderCandidatesOf, splitArgs, type TextRegion } from '../../languages/javascript/folder-expr.js';
+import { isFolder, pathsWithPrefix } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
@@ -41,6 +42,28 @@ const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)+$/;
 /** What Nuxt tries after the path itself (its default `extensions`, then an index). */
 const COMPLETIONS = ['', '.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.vue', '/index.js', '/index.mjs', '/index.ts', '/index.vue'];
 const LOADABLE = /\.(?:[cm]?[jt]sx?|vue)$/;
+
+/**
+ * A call that hands Nuxt a whole folder, ending where its path argument starts (`addImportsDir(`,
+ * `addComponentsDir({ path: `): group 1 the call. Review s65-rv2: a module's composables and
+ * components registered so were dead (`addImportsDir(resolver.resolve('./runtime/composables'))`).
+ */
+const FOLDER_CALL = /\b(addImportsDir|addServerImportsDir|addComponentsDir|addServerScanDir)\s*\(\s*(?:\[\s*)?(?:\{[^{}()]*?\bpath\s*:\s*)?$/;
+
+/**
+ * The code files Nuxt takes from a folder a module hands it: an imports folder's own files and its
+ * subfolders' index files (unimport's default scan), every file below a components or server folder.
+ * Declarations and tests left out.
+ */
+const folderFiles = (ctx: FrameworkContext, dir: string, call: string): string[] => {
+  const prefix = `${dir}/`;
+  const shallow = call === 'addImportsDir' || call === 'addServerImportsDir';
+  return pathsWithPrefix(ctx.files, prefix).filter((p) => {
+    if (!LOADABLE.test(p) || /\.d\.[cm]?ts$|\.(?:test|spec)\.[cm]?[jt]sx?$/.test(p)) return false;
+    const rest = p.slice(prefix.length).split('/');
+    return !shallow || rest.length === 1 || (rest.length === 2 && /^index\.[cm]?[jt]sx?$/.test(rest[1]));
+  });
+};
 
 /** The packages whose files may register paths with Nuxt: nuxt itself and those built on kit. */
 const kitPackages = (ctx: FrameworkContext): JsPackage[] =>
@@ -162,7 +185,12 @@ const named = perScan((ctx): LabelledReference[] => {
       if (folders.length === 0) continue;
       if (byteUse(text, at) !== null) continue;
       const expr = `${m[0]}${args})`.replace(/\s+/g, ' ');
-      for (const folder of folders) add(file, text, joinRepo(folder, ...(literals as string[])), at, expr, HANDS);
+      const dirCall = FOLDER_CALL.exec(text.slice(Math.max(0, at - 80), at))?.[1];
+      for (const folder of folders) {
+        const path = joinRepo(folder, ...(literals as string[]));
+        if (dirCall === undefined || path === null || path === '' || !isFolder(ctx.files, path)) add(file, text, path, at, expr, HANDS);
+        else for (const target of folderFiles(ctx, path, dirCall)) add(file, text, target, at, expr, `hands Nuxt the folder ${path} (${dirCall}), which puts its files in the app's build,`);
+      }
     }
     // A specifier through an alias the file points at its own folder (`from: "#app/composables/pages"`
     // in an auto-import preset, `import … from '#app/components/utils'` in code it generates).
