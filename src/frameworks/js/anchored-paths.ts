@@ -48,6 +48,7 @@ import { ownPathNames } from '../../languages/javascript/static-value.js';
 import { perScan } from '../per-scan.js';
 import { callArguments, type CallArgument, enclosingFunction } from './parameter-values.js';
 import { forOfNames, holdsTableLoops, tableReader } from './for-in-tables.js';
+import { lookedUpTable } from './lookup-tables.js';
 import { scriptUse } from './script-use.js';
 import { shadowedBetween } from './shadowed-names.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
@@ -73,7 +74,7 @@ const PATH_NAMESPACES: ReadonlySet<string> = new Set(['posix', 'win32']);
  * `lib/completion.sh`, named by `pth.join(__dirname, 'completion.sh')`, and runs `lib/tools/xdg-open`
  * by `execFile(cmd, …)` after `cmd = appName || path.join(__dirname, './xdg-open')`).
  */
-const LITERAL_TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte|sh|bash|py)$|(?:^|\/)[^./]+$/;
+const LITERAL_TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte|sh|bash|zsh|py)$|(?:^|\/)[^./]+$/;
 /** Tool configs, whose own readers say what a path there is (path-wrappers leaves them too). */
 export const TOOL_CONFIG = /(?:^|[.-])(?:config|conf)\.[cm]?[jt]s$|^\.?[\w-]+rc\.[cm]?[jt]s$|^(?:webpack|rollup|vite|vitest|rspack|esbuild|gulpfile|gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$/i;
 /** A bare JavaScript `config.js`/`conf.js` (no tool's name before it). */
@@ -125,6 +126,9 @@ const ANCHORED_TEMPLATE = new RegExp(String.raw`${JOIN_HEAD}${LITERAL_PARTS},\s*
 const ANCHORED_TABLE = new RegExp(String.raw`${JOIN_HEAD}${LITERAL_PARTS},\s*(${NAME})\s*\[\s*(${NAME})\s*\](?:\s*\.\s*(${NAME}))?\s*,?\s*\)`, 'g');
 /** The same, ending in the item a `for…of` over a literal list gives: `path.join(__dirname, 'agents', s.file)`. */
 const ANCHORED_ITEM = new RegExp(String.raw`${JOIN_HEAD}${LITERAL_PARTS},\s*(${NAME})(?:\s*\.\s*(${NAME}))?\s*,?\s*\)`, 'g');
+
+/** A lookup by a name closing a call, `T[k])`: the test before the constant-table joins are looked for. */
+const LOOKUP_LAST = /\[\s*[A-Za-z_$][\w$]*\s*\]\s*,?\s*\)/;
 
 /** A template that opens with the folder and ends in a computed name: `${__dirname}/middleware/${name}.js`. */
 const FOLDER_TEMPLATE = new RegExp(String.raw`\`\$\{\s*${BASE}\s*\}((?:\/[^\`$/\\\n]+)*)\/((?:[^\`\\\n$/]|\$(?!\{))*\$\{[^\`\n]*)\``, 'g');
@@ -345,6 +349,8 @@ const namedFiles = perScan((ctx): Named[] => {
       if (note === null) continue;
       out.push({ from: file, target, line: asks.lineOf(m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}`, ...(data === undefined ? {} : { data }) });
     }
+    // The table joins a loop walks, which the constant-table lookups below leave to the loop's reading.
+    const walked = new Set<number>();
     // Stop 51: a last part read off a literal table a loop walks, each entry's value joined in turn
     // (stop 52: by for…in, Object.keys(…).forEach or for…of; for-in-tables.ts reads each file's loops once).
     // The uses are read only where a loop is: the two patterns below cost more than the test for one.
@@ -361,6 +367,7 @@ const namedFiles = perScan((ctx): Named[] => {
       ];
       for (const { m, table, read: spelled } of uses) {
         if (table === null) continue;
+        walked.add(m.index ?? 0);
         const parts = literalTexts(m[3]);
         const bytes = byteUse(text, m.index ?? 0);
         if (bytes === 'content-free') continue;
@@ -375,6 +382,28 @@ const namedFiles = perScan((ctx): Named[] => {
           const how = `${spelled} = '${value}' in the ${table.loop === 'for…of' ? 'list' : 'table'} at line ${asks.lineOf(table.tableAt)}, walked by the ${table.loop} at line ${asks.lineOf(table.loopAt)}`;
           out.push({ from: file, target, line: asks.lineOf(m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}, ${how}`, ...(data === undefined ? {} : { data }) });
         }
+      }
+    }
+    // Stop 65: a last part looked up by a computed key in the file's own constant table of file names,
+    // no loop walking it (lookup-tables.ts): nx's `join(__dirname, 'scripts', WRAPPER_FILES[shell])`.
+    if (joins && LOOKUP_LAST.test(text)) for (const m of text.matchAll(ANCHORED_TABLE)) {
+      const at = m.index ?? 0;
+      if (m[6] !== undefined || walked.has(at)) continue;
+      const table = lookedUpTable(text, m[4], at);
+      if (table === null) continue;
+      const parts = literalTexts(m[3]);
+      const bytes = byteUse(text, at);
+      if (bytes === 'content-free') continue;
+      let note: string | null | undefined;
+      for (const value of table.values) {
+        const target = joinRepo(dirname(file), ...parts, value);
+        if (target === null || target === file || !LITERAL_TARGET.test(target) || !ctx.files.has(target)) continue;
+        const data = useNote(text, file, target, at, at + m[0].length, bytes);
+        if (data === null) continue;
+        if (note === undefined) note = baseNote(text, m[2], at, folderNames, asks);
+        if (note === null) break;
+        const how = `${m[4]}[${m[5]}] = '${value}', one of the values of the constant table at line ${asks.lineOf(table.tableAt)} (a key computed at run time may pick any)`;
+        out.push({ from: file, target, line: asks.lineOf(at), expr: `${shown(m[0], at)}${note}, ${how}`, ...(data === undefined ? {} : { data }) });
       }
     }
     // Stop 64: a last part that is a local the function assigns file names before the join
