@@ -50,6 +50,7 @@ import esbuild from './js/esbuild.js';
 import etherpadCoreServing from './js/etherpad-core-serving.js';
 import etherpadPlugins from './js/etherpad-plugins.js';
 import eslint from './js/eslint.js';
+import eslintRuleDirs from './js/eslint-rule-dirs.js';
 import eve from './js/eve.js';
 import plop from './js/plop.js';
 import turboGen from './js/turbo-gen.js';
@@ -266,6 +267,7 @@ export const READERS: readonly FrameworkReader[] = [
   entryPointScripts,
   esbuild,
   eslint,
+  eslintRuleDirs,
   etherpadCoreServing,
   etherpadPlugins,
   eve,

@@ -455,8 +455,16 @@ const joinBase = (base: string): string => (base === '' ? '.' : base);
 const RESOLVE_JOIN = /^(?:path\s*\.\s*)?resolve\(/;
 const resolvesOutside = (call: string, parts: readonly string[]): boolean => RESOLVE_JOIN.test(call) && parts.some((p) => p.startsWith('/'));
 
+/**
+ * Stop 65: a join or resolve of one template that opens with the folder is that template
+ * (`path.resolve(`${__dirname}/eslint-rules`)`: gatsby's dist/utils/eslint-config.js:7).
+ */
+const ONE_TEMPLATE_JOIN = /^(?:path\s*\.\s*)?(?:join|resolve)\(\s*(`\$\{[^{}`]+\}[^`$]*`)\s*\)$/;
+
 const folderIn = (expr: string, file: string, text: string, scope: FolderScope | null, depth: number, why: string[]): string | null => {
-  const e = expr.trim().replace(ENV_OVERRIDE, '').replace(HELD_PATH_MODULE, '');
+  const held = expr.trim().replace(ENV_OVERRIDE, '').replace(HELD_PATH_MODULE, '');
+  const one = ONE_TEMPLATE_JOIN.exec(held);
+  const e = one === null ? held : templateAsJoin(one[1]);
   const call = JOIN_CALL.exec(e);
   if (call) {
     const parts = literalTexts(call[2]);
