@@ -51,6 +51,7 @@ import etherpadCoreServing from './js/etherpad-core-serving.js';
 import etherpadPlugins from './js/etherpad-plugins.js';
 import eslint from './js/eslint.js';
 import eslintRuleDirs from './js/eslint-rule-dirs.js';
+import webpackRequestStrings from './js/webpack-request-strings.js';
 import eve from './js/eve.js';
 import plop from './js/plop.js';
 import turboGen from './js/turbo-gen.js';
@@ -268,6 +269,7 @@ export const READERS: readonly FrameworkReader[] = [
   esbuild,
   eslint,
   eslintRuleDirs,
+  webpackRequestStrings,
   etherpadCoreServing,
   etherpadPlugins,
   eve,
