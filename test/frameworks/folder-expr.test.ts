@@ -223,3 +223,13 @@ test("stop 62 review: path.join puts a leading-'/' part below its base, path.res
   assert.equal(folderPatternOf("path.resolve(__dirname, '/lib', range)", 'pkg/index.js', ''), null);
   assert.equal(folderPatternOf("path.resolve(__dirname, ROOT, range)", 'pkg/index.js', "const ROOT = '/srv/app';\n"), null);
 });
+
+test('folderOf: a join or resolve of one template that opens with the folder is that template (stop 65)', () => {
+  const held = 'const eslintRulePaths = path.resolve(`${__dirname}/eslint-rules`);';
+  // gatsby's dist/utils/eslint-config.js:7, held in a const.
+  assert.equal(folderOf('eslintRulePaths', 'dist/utils/eslint-config.js', held), 'dist/utils/eslint-rules');
+  assert.equal(folderOf('path.join(`${__dirname}/a/b`)', 'lib/x.js', ''), 'lib/a/b');
+  // A template with a second substitution, or one that does not open with the folder, is not one folder.
+  assert.equal(folderOf('path.resolve(`${__dirname}/${name}`)', 'lib/x.js', ''), null);
+  assert.equal(folderOf('path.resolve(`rules/${__dirname}`)', 'lib/x.js', ''), null);
+});

@@ -127,7 +127,7 @@ const ANCHORED_TABLE = new RegExp(String.raw`${JOIN_HEAD}${LITERAL_PARTS},\s*(${
 /** The same, ending in the item a `for…of` over a literal list gives: `path.join(__dirname, 'agents', s.file)`. */
 const ANCHORED_ITEM = new RegExp(String.raw`${JOIN_HEAD}${LITERAL_PARTS},\s*(${NAME})(?:\s*\.\s*(${NAME}))?\s*,?\s*\)`, 'g');
 
-/** A lookup by a name closing a call, `T[k])`: the test before the constant-table joins are looked for. */
+/** A lookup by a name closing a call, `T[k])` or `T[k],\n)` (`T[k] )` is not looked for): the test before the constant-table joins are looked for. */
 const LOOKUP_LAST = /\[\s*[A-Za-z_$][\w$]*\s*\]\s*,?\s*\)/;
 
 /** A template that opens with the folder and ends in a computed name: `${__dirname}/middleware/${name}.js`. */
@@ -386,7 +386,8 @@ const namedFiles = perScan((ctx): Named[] => {
     }
     // Stop 65: a last part looked up by a computed key in the file's own constant table of file names,
     // no loop walking it (lookup-tables.ts): nx's `join(__dirname, 'scripts', WRAPPER_FILES[shell])`.
-    if (joins && LOOKUP_LAST.test(text)) for (const m of text.matchAll(ANCHORED_TABLE)) {
+    // Two substring tests first: the pattern over payload's 422 joining texts cost 3-5 ms, the tests 0.5.
+    if (joins && (text.includes('])') || text.includes('],')) && LOOKUP_LAST.test(text)) for (const m of text.matchAll(ANCHORED_TABLE)) {
       const at = m.index ?? 0;
       if (m[6] !== undefined || walked.has(at)) continue;
       const table = lookedUpTable(text, m[4], at);

@@ -72,7 +72,7 @@ const ruleFolderLoads = perScan((ctx: FrameworkContext): LabelledReference[] => 
       }
     }
   }
-  for (const file of [...ctx.files].filter((f) => ESLINT_CONFIG.test(basename(f)) && !f.includes('node_modules/')).sort()) {
+  for (const file of [...ctx.files].filter((f) => f.includes('eslint') && ESLINT_CONFIG.test(basename(f)) && !f.includes('node_modules/')).sort()) {
     const written = ctx.readText(file) ?? '';
     if (!written.includes('RULES_DIR') || !written.includes('eslint-plugin-rulesdir')) continue;
     const text = asSource(blankedText(ctx, file, written), PATH_NAMES);
