@@ -95,6 +95,8 @@ const ruleFolderLoads = perScan((ctx: FrameworkContext): LabelledReference[] => 
 /** `eslint --rulesdir DIR` on the command lines: each rule file of DIR a root with the kind of the command. */
 const commandRuleFiles = perScan((ctx: FrameworkContext): FrameworkEntry[] => {
   const out: FrameworkEntry[] = [];
+  // The eslint calls are walked only when some command line spells the option (a call through `npm run` is in its script's line).
+  if (!ctx.commands.some((c) => c.command.includes('--rulesdir'))) return out;
   for (const r of toolInvocations(ctx, ['eslint'])) {
     for (const dir of optionValues(r.args, ['--rulesdir'])) {
       const folder = dir.startsWith('/') ? null : joinRepo(r.cwd, dir.replace(/\/+$/, ''));
