@@ -71,3 +71,20 @@ test('the probe folds valid code into short lines without adding an error, and o
   });
   assert.equal(back + folded.text.slice(from), text);
 });
+
+test('the probe reads a regular expression after a comment or after a control statement\'s `)` as one, so it folds nothing inside it (nx, ghost and vitepress bundles each got an error from the fold)', () => {
+  const longClass = `[${'a-z,('.repeat(20)}]`;
+  const pieces = [
+    // nx dist/src/core/graph/main.js: `for(let r in n)/^(on(?:Click|Pointe…/.test(r)`
+    `for(let r in n)/^(on(?:Click|Pointer),${longClass})$/.test(r)&&f(r);`,
+    `if(a)/${longClass},x/g.test(a);while(b)/[,(]y/.exec(b)&&g();`,
+    // ghost's koenig-lexical.js and vitepress' chunk: the regex after a line comment on the line above
+    `var c=[\n// decimal number (integer or float) but no bigint\n/(?:${longClass}),z/,1];`,
+    `var d=/* block, ( */ /(?:${longClass}),w/;`,
+    // not a regex: a division after a call's `)` and after a `)` closing a grouping
+    `var e=f(a)/2/g(b),h=(a+b)/2/c;`,
+  ];
+  const text = Array.from({ length: 400 }, (_, i) => pieces[i % pieces.length]).join('');
+  assert.deepEqual(parseSync('v.js', text).errors.map((e) => e.message), [], 'the sample is valid');
+  assert.deepEqual(parseSync('v.js', foldedForProbe(text).text).errors.map((e) => e.message), []);
+});

@@ -72,25 +72,43 @@ for (const ch of '(,=:[!&|?{};+-*%<>~^') REGEX_AFTER[ch.charCodeAt(0)] = 1;
 const REGEX_AFTER_WORDS = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
 const WORD_CHAR = /[\w$]/;
 
-/** Whether the `/` at `i` (no comment's) starts a regular expression rather than a division. */
-const regexAt = (text: string, i: number): boolean => {
-  let j = i - 1;
-  while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13 || text.charCodeAt(j) === NEWLINE)) j--;
-  if (j < 0) return true;
-  const c = text.charCodeAt(j);
-  if (c < 128 && REGEX_AFTER[c] === 1) return true;
-  if (!WORD_CHAR.test(text[j])) return false;
+/** The statements whose head `(…)` a `/` may follow as a regular expression (`if(a)/re/.test(b)`). */
+const CONTROL_HEADS = new Set(['if', 'while', 'for', 'with']);
+
+/** The word that ends at `j` (its characters are WORD_CHAR), when it is no property (`.for`): '' otherwise. */
+const wordEndingAt = (text: string, j: number): string => {
+  if (j < 0 || !WORD_CHAR.test(text[j])) return '';
   let k = j;
   while (k > 0 && WORD_CHAR.test(text[k - 1])) k--;
-  return REGEX_AFTER_WORDS.has(text.slice(k, j + 1)) && (k === 0 || text[k - 1] !== '.');
+  return k > 0 && text[k - 1] === '.' ? '' : text.slice(k, j + 1);
 };
+
+/**
+ * Whether a `/` (no comment's) starts a regular expression rather than a division, from the last
+ * character of code before it, `j` (blanks and comments passed over: a comment line above
+ * `/[\u0000-\u0008]/` ends in a word), and whether that is a `)` closing a control statement's head.
+ */
+const regexAfter = (text: string, j: number, closesControlHead: boolean): boolean => {
+  if (j < 0) return true;
+  const c = text.charCodeAt(j);
+  if (c === 41) return closesControlHead;
+  if (c < 128 && REGEX_AFTER[c] === 1) return true;
+  return REGEX_AFTER_WORDS.has(wordEndingAt(text, j));
+};
+
+/** Characters that are no code of their own (blanks, and the ones code cannot hold): a `/` after them looks past them. */
+const isBlank = (c: number): boolean => c <= 32 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
 
 /**
  * The text folded into short lines (see the header). Template literals are followed through
  * their `${…}` substitutions (code again, to the matching `}`), their text folded with plain line
- * breaks. Tolerant like text-skips' scanners: a misread (a regular expression taken for a
- * division) can only add an error to the probe, which makes the text look costlier. `-->` after
- * a fold would open an HTML comment in a script, so no fold goes before one.
+ * breaks. A `/` is told by the last character of code before it, past blanks and comments, and a
+ * `)` closing an `if`/`while`/`for`/`with` head is followed by a regex (nx's graph main.js
+ * `for(let r in n)/^(on…/`, vitepress' regex under a `//` line: each read as a division, folded
+ * inside, an error the real text lacks). Tolerant like text-skips' scanners: a misread left (JSX
+ * text's apostrophe opening a string) can only add an error to the probe, and oxc stops at the
+ * first fatal one, so it cannot make a valid text look costly unless its line is megabytes long.
+ * `-->` after a fold would open an HTML comment in a script, so no fold goes before one.
  */
 export const foldedForProbe = (text: string): Folded => {
   const parts: string[] = [];
@@ -135,6 +153,11 @@ export const foldedForProbe = (text: string): Folded => {
   /** For each open `${`: the brace depth its `}` closes. */
   const substitutions: number[] = [];
   let braces = 0;
+  /** The last character of code read (no blank's, no comment's): what a `/` is told by. */
+  let lastCode = -1;
+  /** For each open `(`: whether it opens a control statement's head; and whether the last `)` closed one. */
+  const parens: boolean[] = [];
+  let closedControlHead = false;
   /** Folds template text from `start` (just past a backtick or a substitution's `}`) and returns past its closing backtick or its next `${`. */
   const templateText = (start: number): number => {
     let j = start;
@@ -164,12 +187,16 @@ export const foldedForProbe = (text: string): Folded => {
       foldQuoted(i + 1, end - 1, '\\\n');
       if (text.charCodeAt(end - 1) === NEWLINE) newlineAt(end - 1);
       i = end;
+      lastCode = end - 1;
     } else if (c === 96) {
+      // past the closing backtick (a value: a `/` after it divides) or past a `${` (code begins: a `/` starts a regex)
       i = templateText(i + 1);
+      lastCode = i - 1;
     } else if (c === 125 && substitutions.length > 0 && substitutions[substitutions.length - 1] === braces - 1) {
       substitutions.pop();
       braces--;
       i = templateText(i + 1);
+      lastCode = i - 1;
     } else if (c === 47) {
       const next = text.charCodeAt(i + 1);
       if (next === 47) {
@@ -181,16 +208,20 @@ export const foldedForProbe = (text: string): Folded => {
         const nl = text.lastIndexOf('\n', end - 1);
         if (nl >= i) newlineAt(nl);
         i = end;
-      } else if (regexAt(text, i)) {
+      } else if (regexAfter(text, lastCode, closedControlHead && text.charCodeAt(lastCode) === 41)) {
         i = quotedEnd(text, i);
         if (text.charCodeAt(i - 1) === NEWLINE) newlineAt(i - 1);
-      } else i++;
+        lastCode = i - 1;
+      } else lastCode = i++;
     } else {
       // A run of characters code cannot hold (a line of backslashes or NUL bytes: an error each) is
       // folded too, between two of them, where no token can be split.
       if ((c === BACKSLASH || (c < 32 && c !== 9 && c !== 13)) && column(i) >= 4 * FOLD_AT && !WORD_CHAR.test(text[i - 1] ?? ' ')) fold(i, '\n');
       if (c === 123) braces++;
       else if (c === 125) braces--;
+      else if (c === 40) parens.push(CONTROL_HEADS.has(wordEndingAt(text, lastCode)));
+      else if (c === 41) closedControlHead = parens.pop() === true;
+      if (!isBlank(c)) lastCode = i;
       i++;
       if (c < 128 && FOLDS_AFTER[c] === 1 && column(i) >= FOLD_AT && !text.startsWith('-->', i)) fold(i, '\n');
     }
