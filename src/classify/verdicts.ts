@@ -37,7 +37,7 @@ const lastChangeNote = (file: FileRecord): string[] => {
  * without making it a root (a test module pytest collects but that defines no test), and the
  * kinds of root checked.
  */
-const deadEvidence = (file: FileRecord, importedBy: string[], notes: readonly string[] = NO_NOTES, typedOnly: ReadonlySet<string> = NO_FILES): string[] => {
+const deadEvidence = (file: FileRecord, importedBy: string[], notes: readonly string[] = NO_NOTES, typedOnly: ReadonlyMap<string, readonly string[]> = NO_TYPED): string[] => {
   const importers = sortedUnique(importedBy);
   // An importer whose root only types it (roots.ts ownFileOnly: a tsconfig program's module augmentation) is not dead, but no chain goes on from it.
   const typed = importers.filter((p) => typedOnly.has(p));
@@ -47,7 +47,7 @@ const deadEvidence = (file: FileRecord, importedBy: string[], notes: readonly st
     ? `${file.path} is not imported, run or loaded by any file`
     : typed.length === 0
       ? `${file.path} is only used by files that are dead themselves: ${named(deadOnes)}`
-      : `${file.path} is only used by ${named(typed)}, which only the compiler uses for the module augmentation it declares (nothing runs or loads it)${deadOnes.length > 0 ? `, and by files that are dead themselves: ${named(deadOnes)}` : ''}`;
+      : `${file.path} is only used by ${typedImporters(file.path, typed, typedOnly)}${deadOnes.length > 0 ? `, and by files that are dead themselves: ${named(deadOnes)}` : ''}`;
   if (notes.length > 0) return [first, ...notes, 'no entry point, docs mention or runnable marker reaches it', ...lastChangeNote(file)];
   return [first, 'no entry point, test rule, docs mention or runnable marker reaches it', ...lastChangeNote(file)];
 };
@@ -55,7 +55,43 @@ const deadEvidence = (file: FileRecord, importedBy: string[], notes: readonly st
 const named = (paths: readonly string[]): string =>
   `${paths.slice(0, MAX_NAMED_IMPORTERS).join(', ')}${paths.length > MAX_NAMED_IMPORTERS ? ` and ${paths.length - MAX_NAMED_IMPORTERS} more` : ''}`;
 
-const NO_FILES: ReadonlySet<string> = new Set();
+/**
+ * The typing roots among a dead file's importers, said as they are: one nothing else loads is used
+ * by the compiler alone; one a reached file also loads (a script run by hand importing the router
+ * that declares the augmentation) is loaded, but the walk goes no further from a file its typing
+ * root claimed first (reachability.ts ownFileOnly), so the dead file may run through it.
+ */
+const typedImporters = (path: string, typed: readonly string[], loadersOf: ReadonlyMap<string, readonly string[]>): string => {
+  const quiet = typed.filter((p) => (loadersOf.get(p) ?? []).length === 0);
+  const loaded = typed.filter((p) => (loadersOf.get(p) ?? []).length > 0);
+  const loaders = sortedUnique(loaded.flatMap((p) => [...(loadersOf.get(p) ?? [])]));
+  const parts: string[] = [];
+  if (quiet.length > 0) parts.push(`${named(quiet)}, which only the compiler uses for the module augmentation it declares (nothing runs or loads it)`);
+  if (loaded.length > 0) {
+    parts.push(
+      `${named(loaded)}, which the compiler uses for the module augmentation it declares and which ${named(loaders)} load${loaders.length === 1 ? 's' : ''}; no chain is followed on from a file its typing root claims, so ${path} may run when ${loaders.length === 1 ? 'that file runs' : 'those files run'}`,
+    );
+  }
+  return parts.join(', and by ');
+};
+
+/** For each file a typing root claims (roots.ts ownFileOnly), the reached files that import it. */
+const typedFileLoaders = (edges: readonly Edge[], graph: FileGraph, reach: Reach, tiers: readonly (readonly [Verdict, Root[]])[]): Map<string, string[]> => {
+  const loadersOf = new Map<string, string[]>();
+  for (const [, roots] of tiers) for (const root of roots) if (root.ownFileOnly === true) loadersOf.set(root.file, []);
+  if (loadersOf.size === 0) return loadersOf;
+  for (let i = 0; i < edges.length; i++) {
+    if (graph.targetOf[i] < 0) continue;
+    const e = edges[i];
+    const list = loadersOf.get(e.to!);
+    if (list === undefined || e.from === e.to) continue;
+    const from = graph.idOf.get(e.from);
+    if (from !== undefined && reach.tierOf[from] >= 0) list.push(e.from);
+  }
+  return loadersOf;
+};
+
+const NO_TYPED: ReadonlyMap<string, readonly string[]> = new Map();
 const NO_NOTES: readonly string[] = [];
 
 export interface FileVerdict {
@@ -102,7 +138,7 @@ export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[], n
     if (list === undefined) notesOf.set(file, [note]);
     else if (!list.includes(note)) list.push(note);
   }
-  const byIndex = verdictsByIndex(files, graph, tiers, reach, chainOf, deadImporters(files, edges, graph, reach), notesOf);
+  const byIndex = verdictsByIndex(files, graph, tiers, reach, chainOf, deadImporters(files, edges, graph, reach), notesOf, typedFileLoaders(edges, graph, reach, tiers));
   if (unread.length > 0) addUnreadCaveats(files, byIndex, unread, projectOf);
   let verdicts: Map<string, FileVerdict> | undefined;
   return {
@@ -182,11 +218,10 @@ const verdictsByIndex = (
   chainOf: (file: number) => Chain,
   importersOf: ReadonlyMap<number, string[]>,
   notesOf: ReadonlyMap<string, string[]>,
+  // The files whose root only types them, with the reached files that load them: a dead file they import is told so, not that they are dead.
+  typedOnly: ReadonlyMap<string, readonly string[]>,
 ): (FileVerdict | undefined)[] => {
   const byIndex = new Array<FileVerdict | undefined>(files.length);
-  // The files whose root only types them: a dead file they import is told so, not that they are dead.
-  const typedOnly = new Set<string>();
-  for (const [, roots] of tiers) for (const root of roots) if (root.ownFileOnly === true) typedOnly.add(root.file);
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     if (!isSourceLanguage(file.language)) continue;
