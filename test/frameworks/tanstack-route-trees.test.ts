@@ -5,6 +5,6 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 
 const cases = frameworkCases('tanstack-route-trees');
 test('tanstack-route-trees: has its fixtures', () => {
-  for (const name of ['missing', 'no-dependency', 'tree-present', 'typed-router', 'typed-router-loaded']) assert.ok(cases.includes(`tanstack-route-trees-${name}`), name);
+  for (const name of ['missing', 'no-dependency', 'tree-present', 'typed-router', 'typed-router-loaded', 'two-roots']) assert.ok(cases.includes(`tanstack-route-trees-${name}`), name);
 });
 for (const name of cases) test(`tanstack-route-trees: ${name}`, () => checkFrameworkFixture(name));

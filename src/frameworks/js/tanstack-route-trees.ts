@@ -33,6 +33,7 @@ const ROUTE_CODE = /\.(tsx|ts|jsx|js)$/;
 const CODE = /\.[cm]?[jt]sx?$/;
 const ROOT_ROUTE = /^__root\.(tsx|ts|jsx|js)$/;
 const IGNORE_PREFIX = '-';
+const DEFAULT_ROUTES_FOLDER = 'routes';
 const NOT_A_ROUTE = /\.d\.[cm]?ts$|\.(test|spec)\.[cm]?[jt]sx?$/;
 const DECLARES_ROUTE = /\bcreate(?:Lazy)?FileRoute\b|\bcreateRootRoute(?:WithContext)?\b|\bcreate(?:Server|API)FileRoute\b/;
 const DECLARES_ROOT = /\bcreateRootRoute(?:WithContext)?\b/;
@@ -63,6 +64,18 @@ const routeFoldersByTreeDir = (ctx: FrameworkContext): Map<string, RouteFolder[]
   return byTreeDir;
 };
 
+/**
+ * The generator reads one routes folder: of several beside a tree holding a root route, the one
+ * named `routes` when there is one (routesDirectory's default, `./src/routes` beside
+ * `./src/routeTree.gen.ts`); a `src/legacy/__root.tsx` beside it is no route the tree imports.
+ * Without one census cannot tell which, and takes each.
+ */
+const generatorsFolders = (folders: readonly RouteFolder[]): readonly RouteFolder[] => {
+  if (folders.length < 2) return folders;
+  const byDefault = folders.filter((f) => basename(f.folder) === DEFAULT_ROUTES_FOLDER);
+  return byDefault.length > 0 ? byDefault : folders;
+};
+
 const isRouteName = (name: string) => !name.startsWith('.') && !name.startsWith(IGNORE_PREFIX);
 
 const routesOf = (ctx: FrameworkContext, folder: string): string[] =>
@@ -87,7 +100,7 @@ const references = perScan((ctx: FrameworkContext): LabelledReference[] => {
         const tree = joinRepo(dirname(file), imp.specifier.replace(/\.[cm]?[jt]sx?$/, ''));
         // A tree in the repo is read as code: it imports the routes itself.
         if (tree === null || CODE_EXTENSIONS.some((ext) => ctx.files.has(`${tree}${ext}`))) continue;
-        for (const { folder, root } of byTreeDir.get(dirname(tree)) ?? []) {
+        for (const { folder, root } of generatorsFolders(byTreeDir.get(dirname(tree)) ?? [])) {
           for (const route of routesOf(ctx, folder)) {
             refs.push({
               from: file,
