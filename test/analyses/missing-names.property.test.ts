@@ -62,11 +62,14 @@ const oldJavaScript = (fact: ImportFact, edges: Edge[], ctx: Omit<NameCheckConte
 const NAMES = ['a', 'b', 'c', '*', 'default', '__getattr__', '__all__', '__doc__', 'sub'];
 const MODULES = ['pkg/__init__.py', '__init__.py', 'pkg/mod.py', 'mod.py', 'pkg/mod.pyi', 'src/a.ts', 'src/b.d.ts', 'src/c.js', 'src/d.json', 'lib/e.mjs'];
 const name = fc.constantFrom(...NAMES);
+// Stop 65: lists long enough to be put in a Set (over 8 names) and short enough to be searched, and
+// the extractor's JS facts, whose definitions and exportedNames are one list.
 const facts = fc.record({
-  definitions: fc.array(name, { maxLength: 5 }),
-  exportedNames: fc.option(fc.array(name, { maxLength: 4 }), { nil: undefined }),
+  definitions: fc.array(name, { maxLength: 10 }),
+  exportedNames: fc.option(fc.array(name, { maxLength: 6 }), { nil: undefined }),
   hasStarImport: fc.boolean(),
-});
+  shared: fc.boolean(),
+}).map((f) => (f.shared && f.exportedNames !== undefined ? { ...f, exportedNames: f.definitions } : f));
 const edge = fc.record({
   to: fc.option(fc.constantFrom(...MODULES), { nil: null }),
   names: fc.array(name, { maxLength: 3 }),

@@ -11,7 +11,8 @@ import type { Failure } from './types.js';
 
 export interface JavaScriptTriageContext {
   env: JavaScriptEnvironment;
-  verdictOf(file: string): Verdict | undefined;
+  /** The verdict of the importing file (every edge classified under one context comes from that file). */
+  importerVerdict: Verdict | undefined;
   /** The file the import names but for case, when there is one (graph/import-edges.ts). */
   caseTwin?: string;
 }
@@ -113,7 +114,7 @@ export const classifyJavaScriptImport = (edge: Edge, ctx: JavaScriptTriageContex
         detail: `declared in ${manifestName} (${declaredAs.field}); not in node_modules`,
       };
     }
-    if (declaredAs.field === 'devDependencies' && !typeOnly && ctx.verdictOf(edge.from) === 'production') {
+    if (declaredAs.field === 'devDependencies' && !typeOnly && ctx.importerVerdict === 'production') {
       return {
         base: 'undeclared', rootCause: pkg, fails: false,
         reality: 'devDependency used by production code',
