@@ -20,7 +20,7 @@ import { missingJavaScriptNames, missingPythonNames, type NameCheckContext } fro
 import { classifyPythonImport, type PythonTriageContext } from './python.js';
 import { buildRootCauses, type ClassifiedFinding } from './root-causes.js';
 import type { Failure } from './types.js';
-import { lowerBound } from '../../util/lower-bound.js';
+import { StatementEdges, inStatementOrder } from './statement-edges.js';
 
 export interface TriageInput {
   files: readonly FileRecord[];
@@ -70,14 +70,6 @@ const inLineOrder = (edges: readonly Edge[]): boolean => {
   return true;
 };
 
-/** The edges of one import statement: those of its line (a file's edges in line order) with its specifier. */
-export const edgesAt = (edges: readonly Edge[], line: number, specifier: string): Edge[] | undefined => {
-  const lo = lowerBound(edges, (edge) => edge.line, line);
-  let out: Edge[] | undefined;
-  for (let i = lo; i < edges.length && edges[i].line === line; i++) if (edges[i].specifier === specifier) (out ??= []).push(edges[i]);
-  return out;
-};
-
 /**
  * File → its import edges, in the order given (the pipeline's: by file, then line); a statement's
  * edges are found by its line, then specifier. A map per file of lists per line was most of the
@@ -104,45 +96,6 @@ const importEdgesByFile = (edges: readonly Edge[]): Map<string, Edge[]> => {
   }
   return groups;
 };
-
-/** A line holding more edges than this has its statements' edges grouped once (StatementEdges). */
-const GROUPED_LINE = 32;
-
-/**
- * One file's statements' edges (edgesAt), and which statements' edges were classified. A line of
- * thousands of imports (a minified bundle's one line) is grouped by specifier once, not walked
- * whole for each of its statements: 1,500 `exports.xN=require('./m')` took 16 s of triage (each
- * statement's walk, and each classifying all 1,500 edges of `./m`).
- */
-class StatementEdges {
-  private grouped?: Map<number, Map<string, Edge[]>>;
-  private classified?: Set<string>;
-  constructor(private readonly edges: Edge[]) {}
-
-  at(line: number, specifier: string): Edge[] | undefined {
-    const lo = lowerBound(this.edges, (edge) => edge.line, line);
-    if (lo + GROUPED_LINE >= this.edges.length || this.edges[lo + GROUPED_LINE].line !== line) return edgesAt(this.edges, line, specifier);
-    this.grouped ??= new Map();
-    let bySpecifier = this.grouped.get(line);
-    if (bySpecifier === undefined) {
-      this.grouped.set(line, (bySpecifier = new Map()));
-      for (let i = lo; i < this.edges.length && this.edges[i].line === line; i++) {
-        const list = bySpecifier.get(this.edges[i].specifier);
-        if (list === undefined) bySpecifier.set(this.edges[i].specifier, [this.edges[i]]);
-        else list.push(this.edges[i]);
-      }
-    }
-    return bySpecifier.get(specifier);
-  }
-
-  /** True the first time a line's specifier is asked: its edges' findings (keyed by file, line, specifier and name) are new only then. */
-  firstClassification(line: number, specifier: string): boolean {
-    const key = `${line}\0${specifier}`;
-    if (this.classified?.has(key) === true) return false;
-    (this.classified ??= new Set()).add(key);
-    return true;
-  }
-}
 
 /** Whether every edge of a statement resolved. */
 const allResolved = (edges: readonly Edge[]): boolean => {
@@ -218,7 +171,7 @@ const classifyImports = (
   const toTriage = filesToTriage(input, groups);
   for (let f = 0; f < toTriage.length; f++) {
     const { path, language, python, javascript, imports, verdict, edgesOfFile } = toTriage[f];
-    const lines = new StatementEdges(edgesOfFile);
+    const lines = new StatementEdges(edgesOfFile, inStatementOrder(imports));
     for (let k = 0; k < imports.length; k++) {
       const fact = imports[k];
       const edges = lines.at(fact.line, fact.specifier);
