@@ -18,6 +18,7 @@ import { JSONC_MANIFEST } from '../../manifests/json.js';
 import type { Manifests } from '../../manifests/store.js';
 import { isFolder } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
+import { packageJsonValue } from './package-json-value.js';
 import { tsupOutputs } from './tsup-outputs.js';
 
 interface OutDirMapping {
@@ -174,7 +175,7 @@ const packageMappings = (manifests: Manifests): OutDirMapping[] => {
     if (o !== null && r !== null && o !== '' && o !== r && !out.some((m) => m.outDir === o && m.rootDir === r)) out.push({ outDir: o, rootDir: r, why });
   };
   for (const f of manifests.all((p) => basename(p) === 'package.json' && !p.includes('node_modules/'))) {
-    const pkg = manifests.get(f, JSONC_MANIFEST) as Record<string, unknown> | null;
+    const pkg = packageJsonValue(manifests, f) as Record<string, unknown> | null;
     if (!pkg || typeof pkg !== 'object') continue;
     const dir = dirname(f);
     const scripts = pkg.scripts && typeof pkg.scripts === 'object' ? Object.entries(pkg.scripts as Record<string, unknown>).filter((s): s is [string, string] => typeof s[1] === 'string') : [];

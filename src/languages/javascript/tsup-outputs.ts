@@ -11,6 +11,7 @@ import { pathsWithPrefix } from '../../util/file-index.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { configAt, readConfigFile, type ConfigValue } from './config-value.js';
+import { packageJsonValue } from './package-json-value.js';
 
 const CONFIG = /^tsup\.config\.([cm]?[jt]s|json)$/;
 const OUTPUT_EXTENSIONS = ['.js', '.mjs', '.cjs', '.d.ts', '.d.mts', '.d.cts'];
@@ -41,7 +42,7 @@ const configsOf = (manifests: Manifests, dir: string, files: string[]): { from: 
     if (value) out.push({ from: file, value });
   }
   const manifest = joinRepo(dir, 'package.json');
-  const pkg = manifest === null ? null : manifests.get(manifest, JSONC_MANIFEST);
+  const pkg = manifest === null ? null : packageJsonValue(manifests, manifest);
   if (manifest !== null && pkg !== null && typeof pkg === 'object' && 'tsup' in pkg) out.push({ from: `${manifest} "tsup"`, value: fromJson((pkg as { tsup: unknown }).tsup) });
   return out;
 };
