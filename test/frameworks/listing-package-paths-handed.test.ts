@@ -121,3 +121,12 @@ test('listing-package-paths-handed: a hostile line of calls with no folder near 
   assert.deepEqual(folderCalls(`P = pkg.__path__[0]\nX = [${'a.b('.repeat(2_500_000)}\n`, held), []);
   assert.deepEqual(folderCalls(`P = pkg.__path__[0]\nX = [${'a.b(HELD_0x, '.repeat(800_000)}\n`, held), []);
 });
+
+// Review s65-rv4: a module-level assignment was read by a lazy `\s*(.*?)\s*$`, quadratic in a run of spaces
+// inside the value (a 200 KB line `X = a<spaces>b` in a file that mentions __path__: 40 s CPU, this 1 MB one:
+// about 17 minutes). Not a speed budget: the timeout only keeps a regression from hanging the suite.
+test('listing-package-paths-handed: an assignment with a long run of spaces in its value is read in linear time', { timeout: 120_000 }, async () => {
+  const { heldFolders } = await import('../../src/frameworks/python/listing-package-paths-handed.js');
+  const held = heldFolders([`X = a${' '.repeat(1_000_000)}b`, 'P = pkg.__path__[0]  ', "Q = ':'.join(pkg.sub.__path__)", 'Q = None', '    R = pkg.__path__[0]']);
+  assert.deepEqual([...held].map(([name, f]) => [name, f.pkg, f.joined]), [['P', 'pkg', false]]);
+});

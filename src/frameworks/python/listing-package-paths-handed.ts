@@ -33,8 +33,14 @@ import { insideSpans, tripleQuotedSpans } from './triple-quoted.js';
 
 /** A package's folder as a value: `':'.join(P.__path__)`, `os.pathsep.join(P.__path__)`, `list(P.__path__)[0]`, `P.__path__[0]`. */
 const FOLDER = /^(?:(?:(['"]):\1|os\s*\.\s*pathsep)\s*\.\s*join\s*\(\s*([A-Za-z_][\w.]*)\.__path__\s*\)|list\(\s*([A-Za-z_][\w.]*)\.__path__\s*\)\s*\[\s*0\s*\]|([A-Za-z_][\w.]*)\.__path__\s*\[\s*0\s*\])$/;
-/** An assignment `NAME = value`: module-level when its indent is empty. */
-const ASSIGNMENT = /^(\s*)([A-Za-z_]\w*)\s*=(?!=)\s*(.*?)\s*$/;
+/**
+ * An assignment `NAME = value` up to its `=`: module-level when its indent is empty. The value is the
+ * rest of the line trimmed (heldValue): a lazy `(.*?)\s*$` here was quadratic in a run of spaces
+ * inside the value (review s65-rv4: a 200 KB line `X = a<spaces>b` took 40 s).
+ */
+const ASSIGNMENT = /^(\s*)([A-Za-z_]\w*)\s*=(?!=)/;
+/** A line break `.` does not cross: a value holding one is no assignment's (as `\s*(.*?)\s*$` read it). */
+const BREAK = /[\n\r\u2028\u2029]/;
 /** `M.C(`: a class of a module the file imports, called. */
 const MODULE_CALL = /(?<![\w.])([A-Za-z_]\w*)\s*\.\s*([A-Za-z_]\w*)\s*\(/g;
 /** A loader that splits its path on `:` (so a joined folder list reaches the listing one by one). */
@@ -46,7 +52,7 @@ const WINDOW = 400;
 /** At most this many module-level names holding a folder are kept in one file. */
 const MAX_HELD = 32;
 
-interface Folder {
+export interface Folder {
   pkg: string;
   joined: boolean;
   text: string;
@@ -115,14 +121,16 @@ const loaderClassesOf = (ctx: FrameworkContext, module: string): LoaderClasses |
  * anywhere in the file: a def that assigns the name too (`OTHER = '/srv/x'` before
  * `M.C(OTHER)`) holds its own value there, so the name is not read as the folder.
  */
-const heldFolders = (lines: readonly string[]): Map<string, Folder> => {
+export const heldFolders = (lines: readonly string[]): Map<string, Folder> => {
   const assigned = new Map<string, number>();
   const held = new Map<string, Folder>();
   for (const line of lines) {
     const m = ASSIGNMENT.exec(line);
     if (m === null) continue;
+    const value = line.slice(m[0].length).trim();
+    if (BREAK.test(value)) continue;
     assigned.set(m[2], (assigned.get(m[2]) ?? 0) + 1);
-    const folder = m[1] === '' && line.includes('__path__') ? folderOf(m[3]) : null;
+    const folder = m[1] === '' && line.includes('__path__') ? folderOf(value) : null;
     if (folder !== null && held.size < MAX_HELD) held.set(m[2], folder);
   }
   for (const name of [...held.keys()]) if (assigned.get(name) !== 1) held.delete(name);
