@@ -123,3 +123,15 @@ test('relativeSegments: computed whole segments below literal ones, last one com
   assert.equal(relativeSegments('".extra.{}.mod".format(k)'), null);
   assert.equal(relativeSegments('"app.{}.{}".format(k, n)'), null);
 });
+
+// Review s65-rv4: the assignments read for a fromlist's package and a def's literals were found by a lazy
+// `(.*?)[ \t]*(?:#.*)?$`, quadratic in a run of blanks inside the value (40 KB: 13 s; this 1 MB line: hours).
+// Not a speed budget: the timeout only keeps a regression from hanging the suite.
+test('prefixed-imports: an assignment with a long run of blanks in its value is read in linear time, as before', { timeout: 120_000 }, async () => {
+  const { assignedValues, valueOf } = await import('../../src/frameworks/python/prefixed-imports.js');
+  const read = (text: string, name: string) => [...text.matchAll(assignedValues(name))].map((m) => [m.index, valueOf(m)]);
+  const hostile = `base = a${' '.repeat(1_000_000)}b\nbase = 'pkg.sub'\n`;
+  assert.deepEqual(read(hostile, 'base'), [[0, `a${' '.repeat(1_000_000)}b`], [1_000_010, "'pkg.sub'"]]);
+  // The value stops at a `#` (a string's too, as before) and loses its trailing blanks; `==` is no assignment.
+  assert.deepEqual(read("x = 'a.b'  \t# note\n  x\t= None\nx == 1\nx = 'a#b'\nx = \r", 'x'), [[0, "'a.b'"], [19, 'None'], [37, "'a"], [47, '']]);
+});

@@ -197,6 +197,21 @@ const extendedBetween = (lines: readonly string[], from: number, to: number, nam
 };
 
 /**
+ * Each line of a text that assigns `name` (`name = value  # comment`), its value read by valueOf: the
+ * value up to a `#` or the line's end, taken at once by a look-ahead (atomic), its trailing blanks cut
+ * after. The lazy `(.*?)[ \t]*(?:#.*)?$` this replaces read the same value but was quadratic in a run
+ * of blanks inside it (review s65-rv4: a 40 KB `name = a<spaces>b` line took 13 s).
+ */
+export const assignedValues = (name: string): RegExp => new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)[ \\t]*(?=([^#\\n\\r\\u2028\\u2029]*))\\1`, 'gm');
+export const valueOf = (m: RegExpMatchArray): string => {
+  // A loop, not `/[ \t]+$/`, which is quadratic in the same run of blanks.
+  const v = m[1];
+  let end = v.length;
+  while (end > 0 && (v[end - 1] === ' ' || v[end - 1] === '\t')) end--;
+  return v.slice(0, end);
+};
+
+/**
  * The literals a local of the def around `at` holds: every assignment to it in the def is a
  * one-segment name literal (`p = "xposix"` in one branch, `"win32"` and `"darwin"` in others);
  * empty when one is anything else, or the name is a parameter of the def.
@@ -208,8 +223,8 @@ const literalsOf = (text: string, at: number, name: string): string[] => {
   const header = /^(?:async\s+)?def\s+\w+\s*\(([^)]*)\)/.exec(scope);
   if (header === null || new RegExp(`(?<![\\w.])${name}\\b`).test(header[1])) return [];
   const out: string[] = [];
-  for (const m of scope.matchAll(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)[ \\t]*(.*?)[ \\t]*(?:#.*)?$`, 'gm'))) {
-    const value = /^[rRuU]?(['"])([A-Za-z_]\w*)\1$/.exec(m[1]);
+  for (const m of scope.matchAll(assignedValues(name))) {
+    const value = /^[rRuU]?(['"])([A-Za-z_]\w*)\1$/.exec(valueOf(m));
     if (value === null) return [];
     if (!out.includes(value[2])) out.push(value[2]);
   }
@@ -246,9 +261,9 @@ const packageNamesOf = (text: string, at: number, expr: string): string[] => {
   const block = topLevelDefAround(text, at);
   const scope = block === null ? text.slice(0, at) : text.slice(block.start, Math.min(at, block.end));
   const out: string[] = [];
-  for (const m of scope.matchAll(new RegExp(`^[ \\t]*${expr}[ \\t]*=(?!=)[ \\t]*(.*?)[ \\t]*(?:#.*)?$`, 'gm'))) {
-    if (m[1] === 'None') continue;
-    const value = /^[rRuU]?(['"])([\w.]+)\1$/.exec(m[1]);
+  for (const m of scope.matchAll(assignedValues(expr))) {
+    if (valueOf(m) === 'None') continue;
+    const value = /^[rRuU]?(['"])([\w.]+)\1$/.exec(valueOf(m));
     if (value === null || !DOTTED_PREFIX.test(value[2])) return [];
     if (!out.includes(value[2])) out.push(value[2]);
   }
