@@ -176,3 +176,27 @@ test('module-relative-imports: stop 65, a walk of the folder of the subclass\'s 
     [['BaseLoader', 'get_all_classes', 13, '__init__', 7, true], ['BaseLoader', 'get_all_classes', 15, '__init__', 8, false]],
   );
 });
+
+// Review s65-rv4: the walk reads the attribute as it stands; a class that also stores something else in it
+// (`self.path = '/etc/plugins'` in the walking method) may walk that folder instead. The start build walked it.
+test('module-relative-imports: a walked attribute the class also sets to another folder gives no walk', () => {
+  const text = [
+    'import os',
+    'import sys',
+    'from importlib import import_module',
+    'class Loader(object):',
+    '    def __init__(self):',
+    '        self.path = sys.modules[self.__class__.__module__].__path__[0]',
+    '        self.own = sys.modules[self.__class__.__module__].__path__[0]',
+    '    def load(self, name):',
+    '        return import_module(name)',
+    '    def walk(self):',
+    "        self.path = '/etc/plugins'",
+    '        for name in os.listdir(self.path):',
+    '            pass',
+    '        for name in os.listdir(self.own):',
+    '            pass',
+    '',
+  ].join('\n');
+  assert.deepEqual(packageWalksIn('x.py', text).walks.map((w) => [w.method, w.line, w.setLine]), [['walk', 14, 7]]);
+});

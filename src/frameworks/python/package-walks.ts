@@ -69,15 +69,23 @@ export const packageWalksIn = (file: string, text: string): { walks: PackageWalk
   /** Per class: the attributes holding its subclass's package folder, with the method and line that store it. */
   const folders = new Map<string, Map<string, { method: string; line: number }>>();
   const loading = new Set<string>();
+  /** Per class: the attributes some method stores anything else in (review s65-rv4: `self.path = '/etc/x'` before the walk). */
+  const elsewhere = new Map<string, Set<string>>();
   for (const fn of fns) {
     if (fn.className === null || fn.params[0] !== 'self') continue;
     if (fn.loads) loading.add(fn.className);
     for (const call of fn.calls) {
-      if (call.word !== '@set' || call.positional[0] === undefined || !isOwnPackageFolder(call.positional[0].text, call.line, fn.assigned)) continue;
+      if (call.word !== '@set' || call.positional[0] === undefined) continue;
+      if (!isOwnPackageFolder(call.positional[0].text, call.line, fn.assigned)) {
+        (elsewhere.get(fn.className) ?? elsewhere.set(fn.className, new Set()).get(fn.className)!).add(call.callee);
+        continue;
+      }
       const of = folders.get(fn.className) ?? folders.set(fn.className, new Map()).get(fn.className)!;
       if (!of.has(call.callee)) of.set(call.callee, { method: fn.name, line: call.line });
     }
   }
+  // The walk reads the attribute as it stands: one the class also sets to anything else may hold that instead.
+  for (const [cls, attrs] of elsewhere) for (const attr of attrs) folders.get(cls)?.delete(attr);
   for (const fn of fns) {
     if (fn.className === null || fn.params[0] !== 'self' || !loading.has(fn.className)) continue;
     const held = folders.get(fn.className);
