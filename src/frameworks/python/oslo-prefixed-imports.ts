@@ -31,6 +31,7 @@ import { assignmentAbove, packageImporters } from './python-files.js';
 import { importsOsloLoader, OSLO_IMPORTUTILS } from './loader-functions.js';
 import { childTemplateOf, moduleConstants, templateChildren } from './prefixed-imports.js';
 import { lineStarts } from '../../util/lines.js';
+import { insideSpans, tripleQuotedSpans } from './triple-quoted.js';
 import { perScan } from '../per-scan.js';
 
 /** importutils' loads by a dotted name: `true` for those that take a class after the module (`pkg.mod.Class`). */
@@ -58,6 +59,30 @@ const MAX_ARGUMENT = 300;
 const MAX_LINE = 2000;
 const DOTTED = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 const LITERAL = /^[rRuUbB]{0,2}(['"])[^'"]*\1$/;
+
+/**
+ * Whether `at` on `line` is code: not after a `#` outside a string, nor inside a one-line string
+ * (`"importutils.import_class('pkg.%s' % x)"`). Review s65-rv4: a `#` inside a string before the call
+ * no longer drops it; a triple-quoted string spanning lines is tripleQuotedSpans'.
+ */
+export const inCode = (line: string, at: number): boolean => {
+  let quote = '';
+  for (let i = 0; i < at; i++) {
+    const c = line[i];
+    if (quote !== '') {
+      if (c === '\\') i++;
+      else if (line.startsWith(quote, i)) {
+        i += quote.length - 1;
+        quote = '';
+      }
+    } else if (c === '#') return false;
+    else if (c === '"' || c === "'") {
+      quote = line.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      i += quote.length - 1;
+    }
+  }
+  return quote === '';
+};
 
 /** The names a file's imports bind to importutils: the module's (`importutils`, `oslo_utils.importutils`), and its loaders' by their local name. */
 export interface OsloNames {
@@ -92,14 +117,17 @@ interface OsloLoad {
 export const osloComputedLoads = (file: string, text: string, names: OsloNames): OsloLoad[] => {
   const out: OsloLoad[] = [];
   let starts: number[] | undefined;
+  let docs: [number, number][] | undefined;
   const lines = text.split('\n');
   const call = loadCall([...OSLO_LOADS.keys(), ...names.loads.keys()]);
   for (let l = 0; l < lines.length; l++) {
     const own = lines[l];
     if (own.length > MAX_LINE || !own.includes('(')) continue;
     const m = call.exec(own);
-    // A call after a `#` on its line is a comment's.
-    if (m === null || own.slice(0, m.index).includes('#')) continue;
+    // A call after a `#` on its line is a comment's; one in a string (a docstring's example) runs nothing.
+    if (m === null || !inCode(own, m.index)) continue;
+    docs ??= tripleQuotedSpans(text);
+    if (insideSpans(docs, (starts ??= lineStarts(text))[l] + m.index)) continue;
     // importutils' own: `importutils.import_object(`, or a loader the file imports from it by name (importlib's import_module is prefixed-imports').
     const qualifier = m[1].replace(/\s+/g, '').replace(/\.$/, '');
     const word = qualifier === '' ? names.loads.get(m[2]) : names.modules.has(qualifier) ? m[2] : undefined;
