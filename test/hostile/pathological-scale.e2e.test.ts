@@ -19,6 +19,8 @@ const HANG_GUARD_MS = 120_000;
 const MAX_GROWTH = 10;
 /** Below this many CPU seconds past start-up the larger scan is too small to judge. */
 const JUDGED_FROM_S = 1;
+/** Files up to this size are analysed, so a 4N file past the default 1 MB cap is not skipped (which would hide its cost). */
+const MAX_FILE_SIZE = 64_000_000;
 const SEED = testSeed();
 console.log(`pathological-scale: seed ${SEED} (replay with CENSUS_TEST_SEED=${SEED})`);
 
@@ -32,7 +34,7 @@ const scanCpu = (tree: Tree, name: string): number => {
   writeTree(repo, tree);
   const out = join(base, `${name}.cpu`);
   try {
-    const r = spawnSync(process.execPath, ['--require', PRELOAD, join(REPO_ROOT, 'bin/census.js'), 'scan', repo, '--no-cache', '--workers', '1', '--format', 'json', '--output', join(base, `${name}.json`)], {
+    const r = spawnSync(process.execPath, ['--require', PRELOAD, join(REPO_ROOT, 'bin/census.js'), 'scan', repo, '--no-cache', '--workers', '1', '--max-file-size', String(MAX_FILE_SIZE), '--format', 'json', '--output', join(base, `${name}.json`)], {
       encoding: 'utf8',
       env: { ...process.env, CENSUS_CPU_OUT: out, NO_COLOR: '1' },
       timeout: HANG_GUARD_MS,
