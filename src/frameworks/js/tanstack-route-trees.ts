@@ -89,19 +89,26 @@ const references = perScan((ctx: FrameworkContext): LabelledReference[] => {
   const byTreeDir = routeFoldersByTreeDir(ctx);
   // The router imports its tree from beside it (TanStack's router.tsx, main.tsx): the files in and below a tree's folder are read.
   const read = new Set<string>();
+  // Each folder's routes are listed once, not once per import of a tree beside it.
+  const routes = new Map<string, string[]>();
+  const routesIn = (folder: string): string[] => routes.get(folder) ?? routes.set(folder, routesOf(ctx, folder)).get(folder)!;
   for (const treeDir of byTreeDir.keys()) {
     for (const file of pathsWithPrefix(ctx.files, treeDir === '' ? '' : `${treeDir}/`)) {
       if (read.has(file) || !CODE.test(file) || file.includes('node_modules/')) continue;
       read.add(file);
       const imports = ctx.facts(file)?.imports ?? [];
+      // A file's first import of a tree draws its edges; another import of it there (a hostile file of
+      // thousands, s65-hostile2: imports x routes edges, past 120 s at 4,000 of each) loads nothing more.
+      const trees = new Set<string>();
       for (let i = 0; i < imports.length; i++) {
         const imp = imports[i];
         if (!imp.specifier.includes('routeTree.gen') || !TREE_SPECIFIER.test(imp.specifier)) continue;
         const tree = joinRepo(dirname(file), imp.specifier.replace(/\.[cm]?[jt]sx?$/, ''));
         // A tree in the repo is read as code: it imports the routes itself.
-        if (tree === null || CODE_EXTENSIONS.some((ext) => ctx.files.has(`${tree}${ext}`))) continue;
+        if (tree === null || trees.has(tree) || CODE_EXTENSIONS.some((ext) => ctx.files.has(`${tree}${ext}`))) continue;
+        trees.add(tree);
         for (const { folder, root } of generatorsFolders(byTreeDir.get(dirname(tree)) ?? [])) {
-          for (const route of routesOf(ctx, folder)) {
+          for (const route of routesIn(folder)) {
             refs.push({
               from: file,
               target: route,
