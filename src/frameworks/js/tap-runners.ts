@@ -18,8 +18,12 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { dependsOn, eachPackage, enabledByPackages, globFiles, jsPackages, packageFilesUnder, positionalArgs, resolveToolPath, toolInvocations, type JsPackage, type ToolInvocation } from './support.js';
 
 const CODE = /\.([cm]?[jt]sx?)$/;
-/** tap's options that take a value (`-R spec`, `--node-arg=--x` is one word). */
-const TAP_VALUES = ['-R', '--reporter', '-o', '--output-file', '-d', '--output-dir', '-t', '--timeout', '-j', '--jobs', '-g', '--grep', '--node-arg', '--nyc-arg', '--test-arg', '--test-regex', '--test-ignore', '--coverage-report', '--rcfile', '--libtap-settings', '--before', '--after', '--save', '-s', '--files', '-M', '--coverage-map', '--test-env', '-c'];
+/**
+ * tap's options that take a value (`-R spec`, `--node-arg=--x` is one word). `-c` is `--color`, a flag of its own
+ * (`tap -c test/*.js` runs test/*.js); `-r`/`--reporter-arg` hands its value to the reporter, never a test (tap 16's
+ * `tap --help`); `--plugin`, `--include`, `--exclude` are tap 18's.
+ */
+const TAP_VALUES = ['-R', '--reporter', '-o', '--output-file', '-d', '--output-dir', '-t', '--timeout', '-j', '--jobs', '-g', '--grep', '--node-arg', '--nyc-arg', '--test-arg', '--test-regex', '--test-ignore', '--coverage-report', '--rcfile', '--libtap-settings', '--before', '--after', '--save', '-s', '--files', '-M', '--coverage-map', '--test-env', '-r', '--reporter-arg', '--plugin', '--include', '--exclude'];
 /** tape's options that take a value. */
 const TAPE_VALUES = ['-r', '--require', '-i', '--ignore', '--ignore-pattern'];
 /** tap's default `--test-regex`: what it runs when given no path. */
