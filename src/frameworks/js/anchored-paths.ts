@@ -138,8 +138,14 @@ const FOLDER_TEMPLATE = new RegExp(String.raw`\`\$\{\s*${BASE}\s*\}((?:\/[^\`$/\
  * `__dirname + '/multi_require/main.js'` (browserify's tests hand their fixtures to browserify() so). The
  * literal opens with `/` and ends the expression (`__dirname + '/plugins/' + name` is not one file).
  */
-/** Calls whose `__dirname + '/x'` argument the JS extractor reads itself (an import or a run); a method `b.require(…)` (browserify's) is not Node's require. */
-const EXTRACTED_CALL = /(?:(?<![\w$.])require|\bfork|\bspawn(?:Sync)?|\bexecFile(?:Sync)?)\(\s*$/;
+/** Node's require, whose `__dirname + '/x'` argument the JS extractor reads itself; a method `b.require(…)` (browserify's) is not Node's require. */
+const EXTRACTED_REQUIRE = /(?<![\w$.])require\(\s*$/;
+/**
+ * child_process's runs, which the extractor reads too, but only in a file that names child_process: a
+ * `pool.fork(__dirname + '/w.js')` or threads' `spawn(…)` is no child_process run the extractor sees, and
+ * skipping it left the file dead (review s65-rv5).
+ */
+const EXTRACTED_RUN = /\b(?:fork|spawn(?:Sync)?|execFile(?:Sync)?)\(\s*$/;
 const FOLDER_CONCAT = new RegExp(String.raw`(${OWN_FOLDER})\s*\+\s*(?:'\/([^'\n]*)'|"\/([^"\n]*)")(?!\s*[+.\[])`, 'g');
 
 /** `'x-' + name + '.js'` (a `+` chain of literals and one name) as the template it spells: `x-${name}.js`. */
@@ -302,7 +308,8 @@ const namedFiles = perScan((ctx): Named[] => {
       const at = m.index ?? 0;
       // The extractor already reads the same path handed to require() or to a child_process run (typedoc's
       // `fork(__dirname + "/../dist/cli.js")` is run by bin/typedoc): an edge of its own says more.
-      if (EXTRACTED_CALL.test(text.slice(Math.max(0, at - 40), at))) continue;
+      const before = text.slice(Math.max(0, at - 40), at);
+      if (EXTRACTED_REQUIRE.test(before) || (EXTRACTED_RUN.test(before) && text.includes('child_process'))) continue;
       const target = joinRepo(dirname(file), m[2] ?? m[3]);
       if (target === null || target === file || !LITERAL_TARGET.test(target) || !ctx.files.has(target)) continue;
       const bytes = byteUse(text, at);
