@@ -14,13 +14,14 @@
  * module pass such a folder, directly or as an element of an array literal a caller's `for … of`
  * walks (`createThemeAliases([ThemeFallbackDir, ...pluginThemes])`). Each code file the listing
  * returns (readdir: the folder's own files; a glob: its matches, less its `!` patterns and its
- * options' literal `ignore:` list; an `ignore:` not literal drops the glob) is a reference from the file with
+ * options' literal `ignore:` list, comments in it skipped; an `ignore:` not literal drops the glob) is a reference from the file with
  * the alias map, the spread's, listing's and store's lines as evidence. Compiled CommonJS is read as
  * its source (compiled-interop.ts): `(0, aliases_1.loadThemeAliases)(…)`, `path_1.default.join(…)`.
  */
 import { asSource } from '../../languages/javascript/compiled-interop.js';
 import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { balancedText, IDENTIFIER } from '../../languages/javascript/js-text.js';
+import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { pathsInDir } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
@@ -162,8 +163,10 @@ const LITERAL = /^(?:"[^"\n]*"|'[^'\n]*')/;
 const globsOf = (text: string, m: RegExpMatchArray): string[] | undefined => {
   const globs = [...m[1].matchAll(STRING)].map((g) => g[1] ?? g[2]);
   const open = (m.index ?? 0) + m[0].indexOf('{', m[0].indexOf(m[1]) + m[1].length);
-  const options = balancedText(text, open);
-  if (options === null) return undefined;
+  const found = balancedText(text, open);
+  if (found === null) return undefined;
+  // Comments between the patterns (docusaurus's `ignore: [ // Ignore co-located test files …]`) are no patterns.
+  const options = commentsBlanked(found);
   const ignore = IGNORE.exec(options);
   if (ignore === null) return globs;
   const value = options.slice(ignore.index + ignore[0].length);
