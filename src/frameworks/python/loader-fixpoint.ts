@@ -62,7 +62,7 @@ export interface RoleOf {
    * skipped, not imported (FunctionFlows.skipsPrivate, read in the walk that found the listing).
    */
   skipsPrivate?: boolean;
-  /** Stop 48, with listed: the listing is `pkgutil.walk_packages`, which goes down into the subpackages (heat's load_modules). */
+  /** Stop 48, with listed: the listing is `pkgutil.walk_packages`, which goes down into the subpackages (heat's load_modules). Stop 65: with the folder role, `os.walk`, the same. */
   walk?: boolean;
   /**
    * Stop 48, with object: the value is the package's dotted NAME, the loader takes its module object
@@ -461,7 +461,8 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
             // Stop 48 (review 4 of stop 47, #6): a parameter given a new value above the load (`name = name.rsplit(".", 1)[-1]`,
             // `name += "_impl"`) no longer holds the caller's name, so it takes no module or package role there.
             if ((role === 'module' || role === 'package') && reassignedAbove(fn.rebinds, arg.direct, call.line)) continue;
-            found.push([arg.direct, { role, prefix: arg.prefix ?? '', each: arg.each, ...(role === 'module' && ATTR_SINKS.has(call.word) ? { attr: true } : {}), ...(role === 'module' && arg.key !== undefined ? { key: arg.key } : {}) }]);
+            // Stop 65: `os.walk(topdir)` goes down into the folder's subfolders (neutron's import_modules_recursively).
+            found.push([arg.direct, { role, prefix: arg.prefix ?? '', each: arg.each, ...(role === 'folder' && call.word === 'walk' ? { walk: true } : {}), ...(role === 'module' && ATTR_SINKS.has(call.word) ? { attr: true } : {}), ...(role === 'module' && arg.key !== undefined ? { key: arg.key } : {}) }]);
           }
         }
         const roles = self?.roles ?? new Map<number, RoleOf[]>();

@@ -55,6 +55,8 @@ export const settleFolder = (env: SettleEnv, source: string, line: number, extra
     return init !== null && basename(init) === '__init__.py' ? dirname(init) : null;
   }
   if (expr.length > 300) return null;
+  const unslashed = separatorsRewritten(expr);
+  if (unslashed !== null) return settleFolder(env, unslashed, line, extra, depth);
   const vars = new Map<string, string>();
   for (const a of env.assignments()) {
     if (a.line >= line) break;
@@ -97,6 +99,31 @@ export const settleFolder = (env: SettleEnv, source: string, line: number, extra
   const call = /^[A-Za-z_]\w*$/.test(expr) ? (assignmentAbove(text, lineStarts(text), line, expr)?.value ?? null) : expr;
   const helper = call === null ? null : /^([A-Za-z_][\w.]*)\(\s*\)$/.exec(call);
   return helper !== null && answersCallerFolder(ctx, file, facts, helper[1]) ? dirname(file) : null;
+};
+
+/**
+ * Stop 65: `re.sub(r'[/\\]+', separator, os.path.dirname(tests.__file__))` (neutron's
+ * tests/unit/common/test_utils.py:407, handed to its `import_modules_recursively`, which turns the
+ * separators back into dots): a rewrite of the path's separators alone names the same folder, so the
+ * path inside is settled. A pattern that matches anything but slashes (`re.sub('old', 'new', p)`)
+ * moves the path: nothing is returned for it. The whole expression must be the call.
+ */
+const SEPARATOR_SUB = /^re\.sub\(\s*r?(?:'([^'\n]*)'|"([^"\n]*)")\s*,\s*(?:[A-Za-z_][\w.]*|r?'[^'\n]*'|r?"[^"\n]*")\s*,\s*([\s\S]+)\)$/;
+const separatorsRewritten = (expr: string): string | null => {
+  const m = SEPARATOR_SUB.exec(expr);
+  if (m === null) return null;
+  // The pattern's characters: slashes, backslashes, and the class and repeat marks around them.
+  if (!/^[[\]/\\+*]+$/.test(m[1] ?? m[2]) || !/[/\\]/.test(m[1] ?? m[2])) return null;
+  const inner = m[3].trim();
+  // One argument, its brackets balanced (`f(a), x` is not one).
+  let open = 0;
+  for (const c of inner) {
+    if (c === '(' || c === '[') open++;
+    else if (c === ')' || c === ']') open--;
+    else if (c === ',' && open === 0) return null;
+    if (open < 0) return null;
+  }
+  return open === 0 ? inner : null;
 };
 
 /**

@@ -239,8 +239,8 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         const env: SettleEnv = { ctx, file: a.file, facts, text, fn, moduleFn, assignments };
         const folders = settleFolders(env, arg.text, line, r.each);
         for (const folder of folders) {
-          const label = `loaded by ${where}, which hands ${shown(folder)} to ${what} as its folder ${param}: any module there may be loaded`;
-          for (const target of loadedFiles(byFolder, subfolders, { folder, mode: 'packages' })) push(target, 'file', line, label);
+          const label = `loaded by ${where}, which hands ${shown(folder)} to ${what} as its folder ${param}: any module there${r.walk === true ? ' or in its subpackages (os.walk)' : ''} may be loaded`;
+          for (const target of loadedFiles(byFolder, subfolders, { folder, mode: r.walk === true ? 'walk' : 'packages' })) push(target, 'file', line, label);
         }
         // Stop 60: a head set at run time that is one of the XDG data folders the file reads (xdg-data-folders.ts).
         if (folders.length === 0 && !r.each) {
