@@ -18,6 +18,7 @@
  * and they are parsed exactly as before, once more than before.
  */
 import { quotedEnd } from './text-skips.js';
+import { lineOfOffset, lineStarts } from '../../util/lines.js';
 
 /** Texts below this size x longest line cannot cost much: at most one error per two characters, each with a frame of about four lines. */
 export const PROBE_ABOVE = 128_000_000;
@@ -230,13 +231,6 @@ export const foldedForProbe = (text: string): Folded => {
   return { text: parts.join(''), at, width };
 };
 
-/** Line starts of the text (offsets), for the lengths of an offset's line and its neighbours. */
-const lineStarts = (text: string): number[] => {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-};
-
 /**
  * What the real parse's code frames would cost, from the probe's errors: for each, its line's
  * length (the line and the underline to its column) and its neighbours'. Stops once over the
@@ -261,13 +255,7 @@ export const frameCost = (text: string, folded: Folded, errorOffsets: readonly n
       else hi = mid;
     }
     const original = Math.max(0, offset - prefix[lo]);
-    let a = 0;
-    let b = starts.length - 1;
-    while (a < b) {
-      const mid = (a + b + 1) >> 1;
-      if (starts[mid] <= original) a = mid;
-      else b = mid - 1;
-    }
+    const a = lineOfOffset(starts, original) - 1;
     const frame = 2 * lengthOf(a) + lengthOf(a - 1) + lengthOf(a + 1);
     if (frame > worst) {
       worst = frame;
