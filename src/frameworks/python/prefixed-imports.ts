@@ -262,8 +262,9 @@ const packageNamesOf = (text: string, at: number, expr: string): string[] => {
   const scope = block === null ? text.slice(0, at) : text.slice(block.start, Math.min(at, block.end));
   const out: string[] = [];
   for (const m of scope.matchAll(assignedValues(expr))) {
-    if (valueOf(m) === 'None') continue;
-    const value = /^[rRuU]?(['"])([\w.]+)\1$/.exec(valueOf(m));
+    const assigned = valueOf(m);
+    if (assigned === 'None') continue;
+    const value = /^[rRuU]?(['"])([\w.]+)\1$/.exec(assigned);
     if (value === null || !DOTTED_PREFIX.test(value[2])) return [];
     if (!out.includes(value[2])) out.push(value[2]);
   }
