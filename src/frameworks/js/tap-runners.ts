@@ -15,7 +15,7 @@
  */
 import { basename, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
-import { dependsOn, eachPackage, enabledByPackages, globFiles, jsPackages, packageFilesUnder, positionalArgs, resolveToolPath, toolInvocations, type JsPackage, type ToolInvocation } from './support.js';
+import { dependsOn, eachPackage, enabledByPackages, globFiles, jsPackages, optionValues, packageFilesUnder, positionalArgs, resolveToolPath, toolInvocations, type JsPackage, type ToolInvocation } from './support.js';
 
 const CODE = /\.([cm]?[jt]sx?)$/;
 /**
@@ -46,17 +46,6 @@ const filesAt = (ctx: FrameworkContext, dir: string, arg: string, folders: boole
     return globFiles(ctx, path, ['**/*']).map((g) => g.file).filter((f) => CODE.test(f) && !TAP_IGNORE.test(f.slice(prefix.length)) && !basename(f).startsWith('.'));
   }
   return globFiles(ctx, dir, [clean]).map((g) => g.file).filter((f) => CODE.test(f));
-};
-
-/** The values of an option in its two spellings (`--before x`, `--before=x`). */
-const optionValues = (args: readonly string[], names: readonly string[]): string[] => {
-  const out: string[] = [];
-  args.forEach((a, i) => {
-    if (names.includes(a) && i + 1 < args.length) out.push(args[i + 1]);
-    const eq = a.indexOf('=');
-    if (eq > 0 && names.includes(a.slice(0, eq))) out.push(a.slice(eq + 1));
-  });
-  return out;
 };
 
 const collectRun = (ctx: FrameworkContext, pkg: JsPackage, run: ToolInvocation, out: FrameworkOutput): void => {
