@@ -19,6 +19,7 @@ import { attrKey, ctorOf, packageFolderOf } from './loader-classes.js';
 import { firstFolderParam, folderTemplate, formattedRole, loopPackageRoles } from './loader-templates.js';
 import { nameOrigin } from './reexports.js';
 import { callArguments } from './call-text.js';
+import { walksYieldingPackages } from './walk-yields-packages.js';
 import { importsOsloLoader, OSLO_IMPORTUTILS, reassignedAbove } from './loader-functions.js';
 import { alternation, CORE_LOADS, FILE_PATH_LOADS, FINDER_LOADS, OSLO_OBJECT_LOADS, OSLO_TRY_LOADS } from '../../languages/python/loader-names.js';
 
@@ -176,6 +177,8 @@ export interface Analysed {
   bindings: Bindings;
   /** The NAMED_LOADS words the file defines by a module-level def of its own. */
   ownNamedLoads: Set<string>;
+  /** Stop 66: the lines of its `os.walk` loops that yield a subpackage whole (walksYieldingPackages). */
+  walksPackages: Set<number>;
 }
 
 /** The loaders of the scan, and the analysed files (found once per scan). */
@@ -193,7 +196,7 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
     const words = new Set(names);
     const { fns, classes } = fileFlowsAndClasses(text, (w) => SINKS.has(w) || words.has(w));
     const ownNamedLoads = new Set([...text.matchAll(OWN_NAMED_DEF)].map((m) => m[1]));
-    analysed.set(path, { file: path, fns, classes, words, bindings: bindingsOf(ctx, path, facts.imports), ownNamedLoads });
+    analysed.set(path, { file: path, fns, classes, words, bindings: bindingsOf(ctx, path, facts.imports), ownNamedLoads, walksPackages: walksYieldingPackages(text) });
   };
   // Issue 19: the files that import one of those modules, from the scan's import index; the test below only for them.
   const seeding = filesImporting(ctx, [...LOADER_IMPORTS, OSLO_IMPORTUTILS, 'oslo_utils', ...NAMED_LOAD_MODULES]);
@@ -461,8 +464,9 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
             // Stop 48 (review 4 of stop 47, #6): a parameter given a new value above the load (`name = name.rsplit(".", 1)[-1]`,
             // `name += "_impl"`) no longer holds the caller's name, so it takes no module or package role there.
             if ((role === 'module' || role === 'package') && reassignedAbove(fn.rebinds, arg.direct, call.line)) continue;
-            // Stop 65: `os.walk(topdir)` goes down into the folder's subfolders (neutron's import_modules_recursively).
-            found.push([arg.direct, { role, prefix: arg.prefix ?? '', each: arg.each, ...(role === 'folder' && call.word === 'walk' ? { walk: true } : {}), ...(role === 'module' && ATTR_SINKS.has(call.word) ? { attr: true } : {}), ...(role === 'module' && arg.key !== undefined ? { key: arg.key } : {}) }]);
+            // Stop 65: `os.walk(topdir)` goes down into the folder's subfolders (neutron's import_modules_recursively);
+            // Stop 66: not a walk that yields a subpackage whole (quodlibet's get_importables): that reaches its __init__.py.
+            found.push([arg.direct, { role, prefix: arg.prefix ?? '', each: arg.each, ...(role === 'folder' && call.word === 'walk' && !a.walksPackages.has(call.line) ? { walk: true } : {}), ...(role === 'module' && ATTR_SINKS.has(call.word) ? { attr: true } : {}), ...(role === 'module' && arg.key !== undefined ? { key: arg.key } : {}) }]);
           }
         }
         const roles = self?.roles ?? new Map<number, RoleOf[]>();
