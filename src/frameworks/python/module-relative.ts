@@ -40,6 +40,7 @@ import { fileDefs } from './loader-functions.js';
 import { tokenize } from '../../languages/python/tokenize.js';
 import { mayHoldPythonMark } from '../../languages/python/text-marks.js';
 import { packageWalksIn, type PackageWalk } from './package-walks.js';
+import { constructionsOf } from './class-constructions.js';
 
 /** A base-class method's import relative to its object's module. */
 export interface SiblingImport {
@@ -492,17 +493,21 @@ const walkedModules = (ctx: FrameworkContext, folder: string, recursive: boolean
 /**
  * Stop 65: edges for package walks (package-walks.ts): from each subclass's `__init__.py` (its module
  * is the package, whose `__path__` the base reads) to every module the walk finds in its folder. A
- * subclass in a plain module has no `__path__` (the walk raises) and gives nothing.
+ * subclass in a plain module has no `__path__` (the walk raises) and gives nothing; Stop 66: nor does
+ * one no file constructs by name (class-constructions.ts), whose object, and so whose walk, never exists.
  */
 const walkEdges = (ctx: FrameworkContext, walks: readonly PackageWalk[], subclasses: ReadonlyMap<string, Subclass[]>, out: FrameworkOutput): void => {
-  for (const walk of walks) {
-    for (const sub of subclasses.get(`${walk.file}\0${walk.className}`) ?? []) {
-      if (sub.overridden.has(walk.method) || sub.overridden.has(walk.setter) || basename(sub.file) !== '__init__.py') continue;
-      const own = sub.named === undefined ? '' : `; subclassed in turn, but loaded itself as named in ${sub.named}`;
-      const how = walk.recursive ? 'walks the folder (and every folder below it) with os.walk' : 'lists the folder with os.listdir';
-      const label = `imported for ${sub.name} (${sub.file}:${sub.line}, a subclass of ${walk.className}${own}): ${walk.file}:${walk.line} ${walk.className}.${walk.method} ${how} of the package self.__module__ names (its __path__[0], stored at ${walk.file}:${walk.setLine}) and imports each module found`;
-      for (const target of walkedModules(ctx, dirname(sub.file), walk.recursive)) out.references.push({ from: sub.file, target, targetKind: 'file', line: sub.line, label });
-    }
+  const walked = walks.flatMap((walk) => (subclasses.get(`${walk.file}\0${walk.className}`) ?? []).filter((sub) => !sub.overridden.has(walk.method) && !sub.overridden.has(walk.setter) && basename(sub.file) === '__init__.py').map((sub) => ({ walk, sub })));
+  if (walked.length === 0) return;
+  // Stop 66: the walk runs for an object of the subclass; a subclass nothing constructs walks nothing.
+  const made = constructionsOf(ctx, new Set(walked.map(({ sub }) => sub.name)));
+  for (const { walk, sub } of walked) {
+    const at = made.get(sub.name)?.[0];
+    if (at === undefined) continue;
+    const own = sub.named === undefined ? '' : `; subclassed in turn, but loaded itself as named in ${sub.named}`;
+    const how = walk.recursive ? 'walks the folder (and every folder below it) with os.walk' : 'lists the folder with os.listdir';
+    const label = `imported for ${sub.name} (${sub.file}:${sub.line}, a subclass of ${walk.className}${own}, constructed at ${at.file}:${at.line}): ${walk.file}:${walk.line} ${walk.className}.${walk.method} ${how} of the package self.__module__ names (its __path__[0], stored at ${walk.file}:${walk.setLine}) and imports each module found`;
+    for (const target of walkedModules(ctx, dirname(sub.file), walk.recursive)) out.references.push({ from: sub.file, target, targetKind: 'file', line: sub.line, label });
   }
 };
 
