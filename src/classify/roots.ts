@@ -37,6 +37,7 @@ const RUNNABLE_WORDS: Record<string, string> = {
   shebang: 'it has a shebang line',
   'cli-framework': 'it defines a command-line interface',
   'top-level-code': 'it runs code at the top level',
+  'wsgi-application': 'it is named for WSGI and binds `application` at its top level, the callable a WSGI server (Apache mod_wsgi, uWSGI\'s wsgi-file) loads from the file it is pointed at',
 };
 
 const runnableEvidence = (file: FileRecord): string | null => {

@@ -21,7 +21,7 @@ const oneOf = (values: readonly string[]) => (v: unknown): boolean => typeof v =
 const onlyKeys = (o: Obj, keys: ReadonlySet<string>): boolean => Object.keys(o).every((k) => keys.has(k));
 
 const RECORD_KEYS = new Set(['path', 'language', 'bytes', 'lines', 'codeLines', 'hash', 'executable', 'symlink', 'summary', 'runnable', 'complexity', 'incomplete']);
-const runnable = oneOf(['main-guard', 'shebang', 'cli-framework', 'top-level-code']);
+const runnable = oneOf(['main-guard', 'shebang', 'cli-framework', 'top-level-code', 'wsgi-application']);
 const severity = oneOf(['error', 'warning', 'info']);
 const syntax = oneOf(['import', 'from', 'export-from', 'require', 'dynamic', 'import-equals', 'reference-path', 'reference-types']);
 const guard = oneOf(['type-checking', 'try', 'function']);

@@ -79,7 +79,12 @@ export interface ReferenceFact {
   via: string;
 }
 
-export type RunnableMarker = 'main-guard' | 'shebang' | 'cli-framework' | 'top-level-code';
+/**
+ * Stop 66: 'wsgi-application', a module named for WSGI (`wsgi.py`, `*_wsgi.py`, `wsgi_*.py`) that binds
+ * `application` at its top level: the callable mod_wsgi and uWSGI's wsgi-file look up by default, in a
+ * file an operator points the server at by path (mistral's api/wsgi.py: `application = app.init_wsgi()`).
+ */
+export type RunnableMarker = 'main-guard' | 'shebang' | 'cli-framework' | 'top-level-code' | 'wsgi-application';
 
 export interface FileFacts {
   imports: ImportFact[];

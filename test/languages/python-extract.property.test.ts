@@ -16,7 +16,7 @@ import { tokenize } from '../../src/languages/python/tokenize.js';
 const PATH = 'pkg/random.py';
 const SYNTAX = new Set(['import', 'from', 'dynamic']);
 const GUARDS = new Set([null, 'type-checking', 'try', 'function']);
-const MARKERS = new Set(['main-guard', 'shebang', 'cli-framework', 'top-level-code']);
+const MARKERS = new Set(['main-guard', 'shebang', 'cli-framework', 'top-level-code', 'wsgi-application']);
 const DIAGNOSTIC_IDS = new Set(['python/syntax-error', 'python/python2-syntax']);
 
 const physicalLines = (text: string): number => text.split(/\r\n|\r|\n/).length;

@@ -438,6 +438,18 @@ describe('python runnable markers', () => {
     assert.deepEqual(facts("import warnings\nwarnings.warn('starting')\nmain()\n").runnable, ['top-level-code']);
     assert.deepEqual(facts("warnings.warn('x').with_traceback(None)\n").runnable, ['top-level-code']);
   });
+
+  test('wsgi-application: a module named for WSGI that binds `application` (mistral api/wsgi.py), and only that', () => {
+    const at = (path: string, source: string): FileFacts => pythonExtractor.extract(path, source);
+    assert.deepEqual(at('mistral/api/wsgi.py', 'from mistral.api import app\n\napplication = app.init_wsgi()\n').runnable, ['wsgi-application']);
+    assert.deepEqual(at('app/api_wsgi.py', 'from app.web import make_app as application\n').runnable, ['wsgi-application']);
+    assert.deepEqual(at('wsgi_app.py', 'application = make()\n').runnable, ['wsgi-application']);
+    // Not named for WSGI, or binding another name, or `application` only inside a def: no marker.
+    assert.deepEqual(at('app/gui.py', 'application = QApplication([])\n').runnable, []);
+    assert.deepEqual(at('app/wsgi.py', 'app = make()\n').runnable, []);
+    assert.deepEqual(at('app/wsgi.py', 'def get():\n    application = make()\n    return application\n').runnable, []);
+    assert.deepEqual(at('app/newsgi.py', 'application = make()\n').runnable, []);
+  });
 });
 
 describe('python summary, definitions, __all__, complexity', () => {

@@ -79,6 +79,9 @@ const addExecImportLines = (execs: readonly number[], lines: number[]): void => 
   if (added) lines.sort((a, b) => a - b);
 };
 
+/** Stop 66: a module named for WSGI (`wsgi.py`, `api_wsgi.py`, `wsgi_app.py`), whose `application` a server loads by path. */
+const WSGI_MODULE = /(?:^|\/)(?:\w+_)?wsgi(?:_\w+)?\.py$/;
+
 const extractFacts = (path: string, text: string): FileFacts => {
   const t = tokenize(text);
   lastTokens = t;
@@ -101,6 +104,7 @@ const extractFacts = (path: string, text: string): FileFacts => {
   if (st.mainGuard) runnable.push('main-guard');
   if (facts.runnable.includes('cli-framework')) runnable.push('cli-framework');
   if (st.topLevelCode) runnable.push('top-level-code');
+  if (st.definitions.has('application') && WSGI_MODULE.test(path)) runnable.push('wsgi-application');
   facts.runnable = runnable;
   facts.definitions = [...st.definitions];
   facts.complexity = complexity;
@@ -160,7 +164,7 @@ export const pythonExtractor: LanguageExtractor = {
   // 16: importRoots reads a slice assignment sys.path[0:0] = X (sys-path.ts).
   // 17: textMarks, the words some readers pre-test every .py file for (text-marks.ts).
   // 18: a slice assignment's list that spans lines (zc.buildout's scripts).
-  version: 19,
+  version: 20,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();
