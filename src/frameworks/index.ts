@@ -163,6 +163,7 @@ import testDottedStrings from './python/test-dotted-strings.js';
 import entryPointScripts from './python/entry-point-scripts.js';
 import flaskStatic from './python/flask-static.js';
 import templateStatic from './python/template-static.js';
+import schemeScriptUrls from './python/scheme-script-urls.js';
 import amdModules from './python/amd-modules.js';
 import staticAttributes from './python/static-attributes.js';
 import tornadoStatic from './python/tornado-static.js';
@@ -412,6 +413,7 @@ export const READERS: readonly FrameworkReader[] = [
   tanstackRouter,
   tanstackRouteTrees,
   templateStatic,
+  schemeScriptUrls,
   amdModules,
   staticAttributes,
   tornadoStatic,
@@ -452,6 +454,7 @@ export const READERS: readonly FrameworkReader[] = [
  */
 export const PYTHON_SOURCE_READERS: ReadonlySet<FrameworkReader> = new Set([
   attributeImports,
+  schemeScriptUrls,
   attributeTemplates,
   celery,
   chosenPackageImports,
