@@ -203,3 +203,27 @@ test('xdgDataFolders (review of stop 61): a comprehension on the call\'s line wi
   assert.equal(xdgDataFolders(file, line(`data_dirs()${' '.repeat(100_000)}`), join, () => true, main, 6).length, 2);
   assert.deepEqual(xdgDataFolders(file, line(`other_dirs()${' '.repeat(100_000)}x`), join, () => true, main, 6), []);
 });
+
+test('walksYieldingPackages: a walk naming its folder by basename(root) yields subpackages whole; a per-file walk does not', async () => {
+  const { walksYieldingPackages } = await import('../../src/frameworks/python/walk-yields-packages.js');
+  const quodlibet = [
+    'def get_importables(folder):',
+    '    for root, dirs, names in os.walk(folder):',
+    '        if "__init__.py" in names:',
+    '            yield (basename(root), root)',
+    '        else:',
+    '            for name in names:',
+    '                yield (name[:-3], join(root, name))',
+  ].join('\n');
+  assert.deepEqual([...walksYieldingPackages(quodlibet)], [2]);
+  const neutron = [
+    'def import_modules_recursively(topdir):',
+    '    for root, dirs, files in os.walk(topdir):',
+    '        for file_ in files:',
+    "            module = '.'.join([root.replace('/', '.'), file_[:-3]])",
+    '            importlib.import_module(module)',
+    '    return basename(root)',
+  ].join('\n');
+  // basename(root) after the loop's body (dedented) is not the walk's yield.
+  assert.deepEqual([...walksYieldingPackages(neutron)], []);
+});
