@@ -500,9 +500,10 @@ const walkEdges = (ctx: FrameworkContext, walks: readonly PackageWalk[], subclas
   const walked = walks.flatMap((walk) => (subclasses.get(`${walk.file}\0${walk.className}`) ?? []).filter((sub) => !sub.overridden.has(walk.method) && !sub.overridden.has(walk.setter) && basename(sub.file) === '__init__.py').map((sub) => ({ walk, sub })));
   if (walked.length === 0) return;
   // Stop 66: the walk runs for an object of the subclass; a subclass nothing constructs walks nothing.
-  const made = constructionsOf(ctx, new Set(walked.map(({ sub }) => sub.name)));
-  for (const { walk, sub } of walked) {
-    const at = made.get(sub.name)?.[0];
+  const classes = walked.map(({ sub }) => ({ name: sub.name, file: sub.file, module: basename(dirname(sub.file)) }));
+  const made = constructionsOf(ctx, classes);
+  for (const [k, { walk, sub }] of walked.entries()) {
+    const at = made.get(classes[k])?.[0];
     if (at === undefined) continue;
     const own = sub.named === undefined ? '' : `; subclassed in turn, but loaded itself as named in ${sub.named}`;
     const how = walk.recursive ? 'walks the folder (and every folder below it) with os.walk' : 'lists the folder with os.listdir';
