@@ -15,6 +15,7 @@
  */
 import { basename, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { tapConfigOf } from './tap-config.js';
 import { dependsOn, eachPackage, enabledByPackages, globFiles, jsPackages, optionValues, packageFilesUnder, positionalArgs, resolveToolPath, toolInvocations, type JsPackage, type ToolInvocation } from './support.js';
 
 const CODE = /\.([cm]?[jt]sx?)$/;
@@ -61,10 +62,26 @@ const collectRun = (ctx: FrameworkContext, pkg: JsPackage, run: ToolInvocation, 
     }
   }
   if (!tap || paths.length > 0) return;
+  // A bare `tap` runs what its config names (tap-config.ts), else its default test files.
+  const config = tapConfigOf(ctx, pkg, run.args, out.diagnostics);
+  for (const p of config.programs) {
+    const file = resolveToolPath(ctx, pkg.dir, p.value.startsWith('.') || p.value.startsWith('/') ? p.value : `./${p.value}`);
+    if (file) push(out, run.source, file, `tap's ${p.key} "${p.value}" (${p.where}; ${run.evidence})`);
+  }
+  if (config.files.length > 0) {
+    const excluded = globFiles(ctx, pkg.dir, config.exclude).map((g) => g.file);
+    for (const f of config.files) {
+      for (const file of filesAt(ctx, pkg.dir, f.value, true)) if (!excluded.includes(file)) push(out, run.source, file, `tap's ${f.key} "${f.value}" (${f.where}; ${run.evidence})`);
+    }
+    return;
+  }
+  const regex = config.testRegex?.regex ?? TAP_DEFAULT;
+  const ignore = config.testIgnore ?? TAP_IGNORE;
+  const why = config.testRegex === null ? "tap's default test files" : `tap's test-regex (${config.testRegex.where})`;
   const prefix = pkg.dir === '' ? '' : `${pkg.dir}/`;
   for (const file of packageFilesUnder(ctx, pkg, pkg.dir)) {
     const relative = file.slice(prefix.length);
-    if (TAP_DEFAULT.test(relative) && !TAP_IGNORE.test(relative)) push(out, run.source, file, `tap's default test files (${run.evidence})`);
+    if (CODE.test(relative) && regex.test(relative) && !ignore.test(relative)) push(out, run.source, file, `${why} (${run.evidence})`);
   }
 };
 
