@@ -10,6 +10,7 @@ import callerGlobs from './js/caller-globs.js';
 import computedJoinLoads from './js/computed-join-loads.js';
 import broccoliOwnFiles from './js/broccoli-own-files.js';
 import computedJoinCopies from './js/computed-join-copies.js';
+import folderUrlReads from './js/folder-url-reads.js';
 import aliasFolders from './js/alias-folders.js';
 import arrayRequires from './js/array-requires.js';
 import registryRequires from './js/registry-requires.js';
@@ -247,6 +248,7 @@ export const READERS: readonly FrameworkReader[] = [
   computedJoinLoads,
   broccoliOwnFiles,
   computedJoinCopies,
+  folderUrlReads,
   convex,
   cucumber,
   cypress,
