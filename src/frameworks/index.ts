@@ -152,6 +152,7 @@ import ansiblePluginPaths from './python/ansible-plugin-paths.js';
 import attributeImports from './python/attribute-imports.js';
 import celery from './python/celery.js';
 import declarationTwins from './js/declaration-twins.js';
+import typeReferences from './js/type-references.js';
 import namedDeclarations from './js/named-declarations.js';
 import manifestFields from './js/manifest-fields.js';
 import manifestFiles from './js/manifest-files.js';
@@ -253,6 +254,7 @@ export const READERS: readonly FrameworkReader[] = [
   cucumber,
   cypress,
   declarationTwins,
+  typeReferences,
   namedDeclarations,
   manifestFields,
   manifestFiles,

@@ -7,7 +7,7 @@
  * browser fetches by URL, served-files.ts; `declare` for a source's module augmentation,
  * entries/tsconfig-augmentations.ts, stop 49; `StaticAssets` for NestJS's `app.useStaticAssets(dir)`,
  * static-dirs.ts, stop 59; `require.resolve(` for a path looked up in a table, registry-requires.ts,
- * stop 64). The set is part of the
+ * stop 64; `@import` for a JSDoc import a type names, type-references.ts, stop 66). The set is part of the
  * facts: a new mark needs a new JAVASCRIPT_EXTRACTOR_VERSION. Recorded at extraction,
  * where the text is at hand, so those readers read only the files that hold them: reading every
  * code file again was most of their cost. Anywhere in the text counts, comments and strings too:
@@ -20,7 +20,7 @@
  * has it, and `global`, in most files (payload: 724 of 7,062, 29 of them with a listing), does not.
  * A capital `Glob` counts too (stop 55): a project's own wrapper, actionhero's `safeGlobSync(…)`.
  */
-export const TEXT_MARKS = ['dirname', 'tatic(', 'readdir', 'glob', 'require(', 'require.resolve(', 'import(', 'pathsToAdapters', 'threads', 'endFile', 'endfile', 'views', 'render(', 'Worker', 'importScripts', 'declare', 'StaticAssets'] as const;
+export const TEXT_MARKS = ['dirname', 'tatic(', 'readdir', 'glob', 'require(', 'require.resolve(', 'import(', 'pathsToAdapters', 'threads', 'endFile', 'endfile', 'views', 'render(', 'Worker', 'importScripts', 'declare', 'StaticAssets', '@import'] as const;
 export type TextMark = (typeof TEXT_MARKS)[number];
 
 /**
