@@ -15,9 +15,15 @@
  * x/index.*. A `.js` file a type names is not loaded by it, so none is ever a target: no runtime
  * module is kept alive by a comment. Left out: an `import(` in a declaration file's comment, a
  * JSDoc form in a `//` comment or any non-JSDoc comment (TypeScript reads neither), a package
- * name, and a specifier the file imports already (its edge is there). `import('./x').T` written in
+ * name, a specifier the file imports already (its edge is there), and an `import(` inside a
+ * `declare global { … }` or `declare module '…' { … }` block: that types a global or an augmented
+ * module's member, which a plugin writes for every module it can auto-import (unplugin-auto-import's
+ * `const useCart: typeof import('./composables/useCart')['useCart']`, unplugin-vue-components'
+ * GlobalComponents), used or not: the module is used where the global is (those readers' own
+ * question), not because the list names it. `import('./x').T` written in
  * the code of a .ts source is the module scan's and the parser's question, not read here.
  */
+import { balancedText } from '../../languages/javascript/js-text.js';
 import { blankedText } from './blanked-texts.js';
 import { lineCounter } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
@@ -30,6 +36,26 @@ import { perScan } from '../per-scan.js';
 const IMPORT_TYPE = /(?<![\w$.])import\s*\(\s*(['"])(\.{1,2}(?:\/[^'"\n]*)?)\1\s*\)/g;
 /** JSDoc's `@import { A, B } from './x'` / `@import * as ns from './x'` (its clause may span lines of the comment). */
 const JSDOC_IMPORT = /@import\b[^'"@;]{0,300}?\bfrom\s*(['"])(\.{1,2}(?:\/[^'"\n]*)?)\1/g;
+
+/** `declare global {` / `declare module 'name' {`: a block whose types are globals or another module's members. */
+const AMBIENT_BLOCK = /\bdeclare\s+(?:global|module\s*(['"])[^'"\n]*\1)\s*\{/g;
+
+/** The [start, end) spans of a declaration file's ambient blocks, in its comment-blanked text; an unclosed one runs to the end. */
+const ambientBlocks = (code: string): number[] => {
+  const spans: number[] = [];
+  if (!code.includes('declare')) return spans;
+  for (const m of code.matchAll(AMBIENT_BLOCK)) {
+    const open = (m.index ?? 0) + m[0].length - 1;
+    const block = balancedText(code, open, code.length);
+    spans.push(m.index ?? 0, block === null ? code.length : open + block.length);
+  }
+  return spans;
+};
+
+const insideSpans = (spans: readonly number[], at: number): boolean => {
+  for (let i = 0; i < spans.length; i += 2) if (at >= spans[i] && at < spans[i + 1]) return true;
+  return false;
+};
 
 /** The TypeScript files a relative specifier may resolve to, in TypeScript's order. */
 const typeCandidates = (base: string): string[] => {
@@ -71,11 +97,13 @@ const found = perScan((ctx): LabelledReference[] => {
     if (!declaration && !text.includes('/**')) continue;
     const blanked = blankedText(ctx, file, text);
     const hits: Found[] = [];
+    let ambient: number[] | null = null;
     for (const m of text.matchAll(IMPORT_TYPE)) {
       const at = m.index ?? 0;
       // In a declaration file's code every import() is a type; elsewhere only a JSDoc one is read here.
       const inComment = blanked.charCodeAt(at) !== text.charCodeAt(at);
-      if (declaration ? !inComment : inJsDoc(text, blanked, at)) hits.push({ at, spec: m[2], written: `import(${m[1]}${m[2]}${m[1]})` });
+      const read = declaration ? !inComment && !insideSpans((ambient ??= ambientBlocks(blanked)), at) : inJsDoc(text, blanked, at);
+      if (read) hits.push({ at, spec: m[2], written: `import(${m[1]}${m[2]}${m[1]})` });
     }
     if (!declaration) {
       for (const m of text.matchAll(JSDOC_IMPORT)) {
