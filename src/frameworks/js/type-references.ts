@@ -44,10 +44,16 @@ const AMBIENT_BLOCK = /\bdeclare\s+(?:global|module\s*(['"])[^'"\n]*\1)\s*\{/g;
 const ambientBlocks = (code: string): number[] => {
   const spans: number[] = [];
   if (!code.includes('declare')) return spans;
+  // A block inside the last one is in its span already, and an unclosed one ends the file: each
+  // character is walked once however many blocks a (hostile) file opens.
+  let end = 0;
   for (const m of code.matchAll(AMBIENT_BLOCK)) {
+    if ((m.index ?? 0) < end) continue;
     const open = (m.index ?? 0) + m[0].length - 1;
     const block = balancedText(code, open, code.length);
-    spans.push(m.index ?? 0, block === null ? code.length : open + block.length);
+    end = block === null ? code.length : open + block.length;
+    spans.push(m.index ?? 0, end);
+    if (block === null) break;
   }
   return spans;
 };
