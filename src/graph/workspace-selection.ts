@@ -10,7 +10,7 @@
  *   yarn `workspace <name>`: the workspace with that name; `workspaces foreach` all.
  */
 import type { WorkspaceSelection } from '../commandline/types.js';
-import { isPackageJson } from '../manifests/package-json.js';
+import { isPackageJson, PACKAGE_JSON_NAME } from '../manifests/package-json.js';
 import type { Manifests } from '../manifests/store.js';
 import { type Workspace, type WorkspaceManager, type WorkspacePackage, packageAt, workspaceFor } from '../manifests/workspaces.js';
 import { byString } from '../util/compare.js';
@@ -44,7 +44,7 @@ const isAtOrBelow = (dir: string, parent: string): boolean => parent === '' || d
 /** Every package below `cwd` (pnpm outside a workspace runs recursive commands on them). */
 const packagesBelow = (manifests: Manifests, cwd: string): Workspace => {
   const members: WorkspacePackage[] = [];
-  for (const manifest of manifests.all((p) => isPackageJson(p) && !p.includes('node_modules/'))) {
+  for (const manifest of manifests.all((p) => isPackageJson(p) && !p.includes('node_modules/'), PACKAGE_JSON_NAME)) {
     const dir = dirname(manifest);
     if (dir !== cwd && isAtOrBelow(dir, cwd)) members.push(packageAt(manifests, dir)!);
   }

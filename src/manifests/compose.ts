@@ -7,7 +7,11 @@
 import { basename, dirname, joinRepo, posix } from '../util/path.js';
 import { joinWords } from '../util/shell-words.js';
 import type { ManifestFormat, Manifests } from './store.js';
+import type { NameKeys } from '../util/file-index.js';
 import { parseYamlFile, type YamlDoc, type YamlNode } from './yaml.js';
+
+/** The extensions of every name isComposeFile accepts, for `Manifests.all`. */
+const COMPOSE_FILE_NAMES: NameKeys = { extensions: ['yml', 'yaml'] };
 
 export const isComposeFile = (path: string): boolean =>
   (path.endsWith('.yml') || path.endsWith('.yaml')) && /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(basename(path));
@@ -145,7 +149,7 @@ export const COMPOSE: ManifestFormat<ComposeService[]> = {
 export const composeBuilds = (manifests: Manifests): Map<string, ComposeBuild> =>
   manifests.derive('compose-builds', () => {
     const builds = new Map<string, ComposeBuild>();
-    for (const path of manifests.all(isComposeFile)) {
+    for (const path of manifests.all(isComposeFile, COMPOSE_FILE_NAMES)) {
       for (const s of manifests.get(path, COMPOSE) ?? []) {
         if (s.build && !builds.has(s.build.dockerfile)) builds.set(s.build.dockerfile, s.build);
       }

@@ -5,8 +5,12 @@
  */
 import { isRecord, JSON_MANIFEST } from './json.js';
 import type { Manifests } from './store.js';
+import type { NameKeys } from '../util/file-index.js';
 
 export const isPackageJson = (path: string): boolean => path === 'package.json' || path.endsWith('/package.json');
+
+/** The name key every path isPackageJson accepts has (its stem), for `Manifests.all`. */
+export const PACKAGE_JSON_NAME: NameKeys = { stems: ['package'] };
 
 /** The manifest's top-level object; null when missing, not JSON, or not an object. */
 export const packageJsonObject = (manifests: Manifests, path: string): Record<string, unknown> | null => {

@@ -11,6 +11,7 @@ import { basename, dirname, joinRepo } from '../util/path.js';
 import { CONFIGPARSER, iniValue } from './ini.js';
 import { isRecord } from './json.js';
 import type { Manifests } from './store.js';
+import type { NameKeys } from '../util/file-index.js';
 import { TOML } from './toml.js';
 
 export interface PytestConfig {
@@ -30,6 +31,8 @@ export interface PytestConfig {
 export const DEFAULT_PYTHON_FILES = ['test_*.py', '*_test.py'];
 const CONFIG_PRECEDENCE = ['pytest.toml', '.pytest.toml', 'pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg'];
 export const PYTEST_CONFIG_FILE = /(^|\/)(\.?pytest\.(?:toml|ini)|pyproject\.toml|tox\.ini|setup\.cfg)$/;
+/** The stems of every name PYTEST_CONFIG_FILE accepts, for `Manifests.all`. */
+const PYTEST_CONFIG_NAMES: NameKeys = { stems: ['pytest', '.pytest', 'pyproject', 'tox', 'setup'] };
 
 /** An ini value is split like a command line (pytest uses shlex); a TOML one may already be a list. */
 const words = (v: unknown): string[] | null => {
@@ -81,7 +84,7 @@ export const pytestConfigs = (manifests: Manifests): ReadonlyMap<string, PytestC
   manifests.derive('pytest-configs', () => {
     const byDir = new Map<string, PytestConfig>();
     const rank = (f: string) => CONFIG_PRECEDENCE.indexOf(basename(f));
-    const candidates = manifests.all((f) => PYTEST_CONFIG_FILE.test(f)).sort((a, b) => rank(a) - rank(b));
+    const candidates = manifests.all((f) => PYTEST_CONFIG_FILE.test(f), PYTEST_CONFIG_NAMES).sort((a, b) => rank(a) - rank(b));
     for (const path of candidates) {
       const dir = dirname(path);
       if (byDir.has(dir)) continue;

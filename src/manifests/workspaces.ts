@@ -8,7 +8,7 @@
 import { compileRepoGlob } from '../util/glob.js';
 import { dirname, joinRepo } from '../util/path.js';
 import { isRecord } from './json.js';
-import { isPackageJson, packageJsonObject } from './package-json.js';
+import { isPackageJson, PACKAGE_JSON_NAME, packageJsonObject } from './package-json.js';
 import type { Manifests } from './store.js';
 import { YAML } from './yaml.js';
 
@@ -70,7 +70,7 @@ const readWorkspace = (manifests: Manifests, definedBy: string, globs: string[])
   const include = globs.filter((g) => !g.startsWith('!')).map((g) => compileRepoGlob(clean(g)));
   const exclude = globs.filter((g) => g.startsWith('!')).map((g) => compileRepoGlob(clean(g.slice(1))));
   const members: WorkspacePackage[] = [];
-  for (const manifest of manifests.all((p) => isPackageJson(p) && !p.includes('node_modules/'))) {
+  for (const manifest of manifests.all((p) => isPackageJson(p) && !p.includes('node_modules/'), PACKAGE_JSON_NAME)) {
     const rel = below(dirname(manifest));
     if (rel === null || rel === '' || !include.some((m) => m(rel)) || exclude.some((m) => m(rel))) continue;
     const pkg = packageAt(manifests, dirname(manifest));

@@ -15,6 +15,7 @@
  * the resolver (workspace imports of `@scope/pkg/lib/x`) and the graph (relative imports).
  */
 import { JSONC_MANIFEST } from '../../manifests/json.js';
+import { PACKAGE_JSON_NAME } from '../../manifests/package-json.js';
 import type { Manifests } from '../../manifests/store.js';
 import { isFolder } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
@@ -174,7 +175,7 @@ const packageMappings = (manifests: Manifests): OutDirMapping[] => {
     const r = joinRepo(dir, rootDir);
     if (o !== null && r !== null && o !== '' && o !== r && !out.some((m) => m.outDir === o && m.rootDir === r)) out.push({ outDir: o, rootDir: r, why });
   };
-  for (const f of manifests.all((p) => basename(p) === 'package.json' && !p.includes('node_modules/'))) {
+  for (const f of manifests.all((p) => basename(p) === 'package.json' && !p.includes('node_modules/'), PACKAGE_JSON_NAME)) {
     const pkg = packageJsonValue(manifests, f) as Record<string, unknown> | null;
     if (!pkg || typeof pkg !== 'object') continue;
     const dir = dirname(f);

@@ -17,6 +17,8 @@ import { readConfigFile, type ConfigValue } from './config-value.js';
 
 export const JSON_NAMES = new Set(['knip.json', '.knip.json', 'knip.jsonc', '.knip.jsonc']);
 export const CODE_NAME = /^knip(\.config)?\.[cm]?[jt]s$/;
+/** The stems of JSON_NAMES', CODE_NAME's and package.json's names, for `Manifests.all`. */
+export const KNIP_CONFIG_STEMS = ['knip', '.knip', 'package'] as const;
 
 /** A config value as plain JSON, with the lines of what could not be read. */
 export const toPlain = (v: ConfigValue, unread: { line: number; text: string }[]): unknown => {

@@ -10,10 +10,11 @@
  * (`[...defaultClientConditions, 'source']`) keeps its literal names.
  */
 import { configAt, configStrings, readConfigFile } from '../config-value.js';
-import { CODE_NAME, JSON_NAMES, plainKnipConfig } from '../knip-config-file.js';
+import { CODE_NAME, JSON_NAMES, KNIP_CONFIG_STEMS, plainKnipConfig } from '../knip-config-file.js';
 import { isRecord } from '../../../manifests/json.js';
 import { packageScripts } from '../../../manifests/package-json.js';
 import type { Manifests } from '../../../manifests/store.js';
+import type { NameKeys } from '../../../util/file-index.js';
 import { basename, dirname } from '../../../util/path.js';
 
 export interface DeclaredCondition {
@@ -32,6 +33,8 @@ const BUILT_IN = new Set(['default', 'import', 'require', 'node', 'types', 'modu
 export const isBuiltInCondition = (name: string): boolean => BUILT_IN.has(name);
 
 const VITE_CONFIG = /^vit(e|est)(\.[\w-]+)*\.config\.[cm]?[jt]s$/;
+/** The stems of every name the loop below reads (VITE_CONFIG, a knip config, package.json), for `Manifests.all`. */
+const READ_NAMES: NameKeys = { stems: ['vite', 'vitest', ...KNIP_CONFIG_STEMS] };
 /** `--conditions=x`, `--conditions x`, `-C x` (in NODE_OPTIONS or on a node command line). */
 const NODE_FLAG = /(?:^|[\s'"=])((?:--conditions|-C)(?:=|\s+)([\w@:.-]+))/g;
 
@@ -47,7 +50,7 @@ const build = (manifests: Manifests): DeclaredConditions => {
     const manifest = manifests.nearest(dirname(config), 'package.json');
     return manifest === null ? dirname(config) : dirname(manifest);
   };
-  for (const path of manifests.all((p) => !p.includes('node_modules/'))) {
+  for (const path of manifests.all((p) => !p.includes('node_modules/'), READ_NAMES)) {
     const name = basename(path);
     if (VITE_CONFIG.test(name)) {
       const text = manifests.text(path);

@@ -13,7 +13,7 @@ import type { Manifests } from '../../../manifests/store.js';
 import { warning } from '../../../util/diagnostics.js';
 import { isFolder } from '../../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../../util/path.js';
-import { CODE_NAME, JSON_NAMES, plainKnipConfig, workspaceDirs } from '../knip-config-file.js';
+import { CODE_NAME, JSON_NAMES, KNIP_CONFIG_STEMS, plainKnipConfig, workspaceDirs } from '../knip-config-file.js';
 import { matchPathPattern } from './tsconfig.js';
 import type { AliasRule } from './tool-aliases.js';
 
@@ -94,7 +94,7 @@ const readKnipPaths = (manifests: Manifests, config: string, text: string): { va
 export const knipPathRules = (manifests: Manifests): ScopedAliasRules[] => {
   const format = { id: 'js-aliases-knip', parse: (text: string, path: string) => readKnipPaths(manifests, path, text) };
   const out: ScopedAliasRules[] = [];
-  for (const path of manifests.all((p) => !p.includes('node_modules/') && isKnipConfig(p))) {
+  for (const path of manifests.all((p) => !p.includes('node_modules/') && isKnipConfig(p), { stems: KNIP_CONFIG_STEMS })) {
     if (basename(path) === 'package.json' && !(manifests.text(path) ?? '').includes('"knip"')) continue;
     out.push(...(manifests.get(path, format) ?? []));
   }

@@ -18,7 +18,7 @@ import type { Diagnostic } from '../../../model/diagnostic.js';
 import { JSON_MANIFEST, isRecord } from '../../../manifests/json.js';
 import type { Manifests } from '../../../manifests/store.js';
 import { warning } from '../../../util/diagnostics.js';
-import { isFolder, pathsWithPrefix } from '../../../util/file-index.js';
+import { isFolder, pathsWithPrefix, type NameKeys } from '../../../util/file-index.js';
 import { compileRepoGlob } from '../../../util/glob.js';
 import { byString } from '../../../util/compare.js';
 import { folderPatternOf } from '../folder-expr.js';
@@ -91,6 +91,9 @@ const QUASAR_ALIASES: [string, string][] = [['@', 'src'], ['src', 'src'], ['app'
 /** Astro builds with Vite: its config's `vite` key is a Vite config. */
 const ASTRO_CONFIG = /^astro\.config\.[cm]?[jt]s$/;
 const SVELTE_CONFIG = /^svelte\.config\.[cm]?[jt]s$/;
+
+/** The stems of every name toolOf accepts (each pattern opens with its tool's word and a dot) and of package.json, for `Manifests.all`. */
+const READ_NAMES: NameKeys = { stems: ['vite', 'vitest', 'webpack', 'rspack', 'jest', 'astro', 'svelte', 'quasar', 'package'] };
 
 const toolOf = (name: string): AliasTool | null =>
   VITE_CONFIG.test(name) ? 'Vite' : VITEST_CONFIG.test(name) ? 'Vitest' : WEBPACK_CONFIG.test(name) ? 'webpack' : RSPACK_CONFIG.test(name) ? 'Rspack' : JEST_CONFIG.test(name) ? 'Jest' : ASTRO_CONFIG.test(name) ? 'Astro' : SVELTE_CONFIG.test(name) ? 'SvelteKit' : QUASAR_CONFIG.test(name) ? 'Quasar' : null;
@@ -625,7 +628,7 @@ const build = (manifests: Manifests): ToolAliases => {
     const scope = projectOf(manifests, config);
     byScope.set(scope, [...(byScope.get(scope) ?? []), ...rules]);
   };
-  for (const path of manifests.all((p) => !p.includes('node_modules/'))) {
+  for (const path of manifests.all((p) => !p.includes('node_modules/'), READ_NAMES)) {
     const name = basename(path);
     const tool = toolOf(name);
     if (tool !== null) add(path, tool);

@@ -8,7 +8,7 @@
  * config that says it, as tsc does.
  */
 import { JSONC_MANIFEST, isRecord } from '../../../manifests/json.js';
-import { isPackageJson, packageScripts } from '../../../manifests/package-json.js';
+import { isPackageJson, PACKAGE_JSON_NAME, packageScripts } from '../../../manifests/package-json.js';
 import type { Manifests } from '../../../manifests/store.js';
 import { compileRepoGlobs } from '../../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../../util/path.js';
@@ -166,7 +166,7 @@ const onlyBases = (manifests: Manifests): ReadonlySet<string> =>
     }
     const candidates = [...extended].filter((c) => m.files.has(c) && TSCONFIG_FILE.test(c) && !FOLDER_CONFIG.test(c) && !referenced.has(c));
     if (candidates.length === 0) return new Set<string>();
-    const scripts = m.all((p) => isPackageJson(p) && !p.includes('node_modules/')).flatMap((p) => Object.values(packageScripts(m, p)));
+    const scripts = m.all((p) => isPackageJson(p) && !p.includes('node_modules/'), PACKAGE_JSON_NAME).flatMap((p) => Object.values(packageScripts(m, p)));
     return new Set(candidates.filter((c) => !scripts.some((s) => s.includes(basename(c)))));
   });
 

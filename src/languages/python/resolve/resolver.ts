@@ -7,6 +7,7 @@
 import type { ImportFact } from '../../../model/facts.js';
 import type { ImportResolver, Resolution, ResolveContext } from '../../../resolve/types.js';
 import type { ImportAlias } from './import-aliases.js';
+import { pathsNamedLike, type NameKeys } from '../../../util/file-index.js';
 import { dirname } from '../../../util/path.js';
 import { isStdlibModule } from '../stdlib.js';
 import { buildModuleIndex, joinModulePath, moduleFile, packageInit, stubBeside, type ModuleIndex } from './module-index.js';
@@ -17,6 +18,9 @@ interface Found {
   chain: string[]; // __init__ files of the parent packages, outermost first
 }
 
+/** The extensions of every Python source and stub path (pathsNamedLike's keys are lower-cased: a superset). */
+const PYTHON_SOURCE_NAMES: NameKeys = { extensions: ['py', 'pyi'] };
+
 /** How many importing folders (and roots lists) keep their memoised answers (see `relativeMemo` below). */
 const MEMO_FOLDERS = 64;
 /** How many absolute answers one roots list keeps before starting over. */
@@ -25,7 +29,8 @@ const MEMO_ANSWERS = 16_384;
 /** Folders that hold Python files at any depth: the only folders that can be namespace packages. */
 const pythonDirs = (index: ModuleIndex): Set<string> => {
   const out = new Set<string>();
-  for (const f of index.files) {
+  // The set's own order, as the walk of every path had: the Set's order is the same.
+  for (const f of pathsNamedLike(index.files, PYTHON_SOURCE_NAMES)) {
     if (!f.endsWith('.py') && !f.endsWith('.pyi')) continue;
     let d = dirname(f);
     while (!out.has(d)) {
@@ -44,7 +49,8 @@ const pythonDirs = (index: ModuleIndex): Set<string> => {
  */
 const modulesAnywhere = (index: ModuleIndex): Map<string, string> => {
   const out = new Map<string, string>();
-  for (const f of [...index.files].sort()) {
+  // Only `.py`/`.pyi` paths can match: their sorted list, not every path sorted (issue 19: a JS repo's 8,854 paths sorted per scan).
+  for (const f of pathsNamedLike(index.files, PYTHON_SOURCE_NAMES, 'sorted')) {
     const m = /(?:^|\/)([A-Za-z_]\w*)(?:\/__init__)?\.pyi?$/.exec(f);
     if (m && m[1] !== '__init__' && !out.has(m[1])) out.set(m[1], f);
   }

@@ -8,6 +8,7 @@ import { CONFIGPARSER, iniValue, type IniDocument } from '../../../manifests/ini
 import { pytestConfigs } from '../../../manifests/pytest.js';
 import type { Manifests } from '../../../manifests/store.js';
 import { TOML, tomlStrings as strings, tomlTable as table } from '../../../manifests/toml.js';
+import { pathsNamedLike, type NameKeys } from '../../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../../util/path.js';
 import type { ModuleIndex } from './module-index.js';
 import { packageInit } from './module-index.js';
@@ -21,6 +22,8 @@ export interface SearchRoot {
 }
 
 const PROJECT_FILES = new Set(['pyproject.toml', 'setup.py', 'setup.cfg']);
+/** PROJECT_FILES' stems: only those paths are tried (issue 19: a JS repo's every path was). */
+const PROJECT_NAMES: NameKeys = { stems: ['pyproject', 'setup'] };
 const INSTALLED_SITE = /(^|\/)usr\/(local\/)?lib\/python3(\.\d+)?\/(dist|site)-packages$/;
 
 type Toml = Record<string, unknown>;
@@ -65,7 +68,7 @@ export const buildSearchRoots = (index: ModuleIndex, manifests: Manifests): Sear
     add(joined, `${d.kind}:${joined === '' ? '.' : joined}`);
   };
   add('', 'root');
-  const projectDirs = [...index.files]
+  const projectDirs = pathsNamedLike(index.files, PROJECT_NAMES)
     .filter((f) => PROJECT_FILES.has(basename(f)))
     .map((f) => dirname(f))
     .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0));
