@@ -11,7 +11,7 @@ import type { NameKeys } from '../util/file-index.js';
 import { parseYamlFile, type YamlDoc, type YamlNode } from './yaml.js';
 
 /** The extensions of every name isComposeFile accepts, for `Manifests.all`. */
-const COMPOSE_FILE_NAMES: NameKeys = { extensions: ['yml', 'yaml'] };
+export const COMPOSE_FILE_NAMES: NameKeys = { extensions: ['yml', 'yaml'] };
 
 export const isComposeFile = (path: string): boolean =>
   (path.endsWith('.yml') || path.endsWith('.yaml')) && /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(basename(path));

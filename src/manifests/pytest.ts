@@ -32,7 +32,7 @@ export const DEFAULT_PYTHON_FILES = ['test_*.py', '*_test.py'];
 const CONFIG_PRECEDENCE = ['pytest.toml', '.pytest.toml', 'pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg'];
 export const PYTEST_CONFIG_FILE = /(^|\/)(\.?pytest\.(?:toml|ini)|pyproject\.toml|tox\.ini|setup\.cfg)$/;
 /** The stems of every name PYTEST_CONFIG_FILE accepts, for `Manifests.all`. */
-const PYTEST_CONFIG_NAMES: NameKeys = { stems: ['pytest', '.pytest', 'pyproject', 'tox', 'setup'] };
+export const PYTEST_CONFIG_NAMES: NameKeys = { stems: ['pytest', '.pytest', 'pyproject', 'tox', 'setup'] };
 
 /** An ini value is split like a command line (pytest uses shlex); a TOML one may already be a list. */
 const words = (v: unknown): string[] | null => {

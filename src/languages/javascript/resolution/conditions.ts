@@ -32,9 +32,9 @@ export interface DeclaredConditions {
 const BUILT_IN = new Set(['default', 'import', 'require', 'node', 'types', 'module-sync', 'node-addons']);
 export const isBuiltInCondition = (name: string): boolean => BUILT_IN.has(name);
 
-const VITE_CONFIG = /^vit(e|est)(\.[\w-]+)*\.config\.[cm]?[jt]s$/;
+export const VITE_CONFIG = /^vit(e|est)(\.[\w-]+)*\.config\.[cm]?[jt]s$/;
 /** The stems of every name the loop below reads (VITE_CONFIG, a knip config, package.json), for `Manifests.all`. */
-const READ_NAMES: NameKeys = { stems: ['vite', 'vitest', ...KNIP_CONFIG_STEMS] };
+export const CONDITION_CONFIG_NAMES: NameKeys = { stems: ['vite', 'vitest', ...KNIP_CONFIG_STEMS] };
 /** `--conditions=x`, `--conditions x`, `-C x` (in NODE_OPTIONS or on a node command line). */
 const NODE_FLAG = /(?:^|[\s'"=])((?:--conditions|-C)(?:=|\s+)([\w@:.-]+))/g;
 
@@ -50,7 +50,7 @@ const build = (manifests: Manifests): DeclaredConditions => {
     const manifest = manifests.nearest(dirname(config), 'package.json');
     return manifest === null ? dirname(config) : dirname(manifest);
   };
-  for (const path of manifests.all((p) => !p.includes('node_modules/'), READ_NAMES)) {
+  for (const path of manifests.all((p) => !p.includes('node_modules/'), CONDITION_CONFIG_NAMES)) {
     const name = basename(path);
     if (VITE_CONFIG.test(name)) {
       const text = manifests.text(path);

@@ -93,9 +93,9 @@ const ASTRO_CONFIG = /^astro\.config\.[cm]?[jt]s$/;
 const SVELTE_CONFIG = /^svelte\.config\.[cm]?[jt]s$/;
 
 /** The stems of every name toolOf accepts (each pattern opens with its tool's word and a dot) and of package.json, for `Manifests.all`. */
-const READ_NAMES: NameKeys = { stems: ['vite', 'vitest', 'webpack', 'rspack', 'jest', 'astro', 'svelte', 'quasar', 'package'] };
+export const TOOL_CONFIG_NAMES: NameKeys = { stems: ['vite', 'vitest', 'webpack', 'rspack', 'jest', 'astro', 'svelte', 'quasar', 'package'] };
 
-const toolOf = (name: string): AliasTool | null =>
+export const toolOf = (name: string): AliasTool | null =>
   VITE_CONFIG.test(name) ? 'Vite' : VITEST_CONFIG.test(name) ? 'Vitest' : WEBPACK_CONFIG.test(name) ? 'webpack' : RSPACK_CONFIG.test(name) ? 'Rspack' : JEST_CONFIG.test(name) ? 'Jest' : ASTRO_CONFIG.test(name) ? 'Astro' : SVELTE_CONFIG.test(name) ? 'SvelteKit' : QUASAR_CONFIG.test(name) ? 'Quasar' : null;
 
 /** A string that names a path rather than a module: what bundlers resolve against the file system. */
@@ -635,7 +635,7 @@ const build = (manifests: Manifests): ToolAliases => {
     const scope = projectOf(manifests, config);
     byScope.set(scope, [...(byScope.get(scope) ?? []), ...rules]);
   };
-  for (const path of manifests.all((p) => !p.includes('node_modules/'), READ_NAMES)) {
+  for (const path of manifests.all((p) => !p.includes('node_modules/'), TOOL_CONFIG_NAMES)) {
     const name = basename(path);
     const tool = toolOf(name);
     if (tool !== null) add(path, tool);

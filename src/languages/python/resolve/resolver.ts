@@ -19,7 +19,7 @@ interface Found {
 }
 
 /** The extensions of every Python source and stub path (pathsNamedLike's keys are lower-cased: a superset). */
-const PYTHON_SOURCE_NAMES: NameKeys = { extensions: ['py', 'pyi'] };
+export const PYTHON_SOURCE_NAMES: NameKeys = { extensions: ['py', 'pyi'] };
 
 /** How many importing folders (and roots lists) keep their memoised answers (see `relativeMemo` below). */
 const MEMO_FOLDERS = 64;

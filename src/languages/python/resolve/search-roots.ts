@@ -23,7 +23,7 @@ export interface SearchRoot {
 
 const PROJECT_FILES = new Set(['pyproject.toml', 'setup.py', 'setup.cfg']);
 /** PROJECT_FILES' stems: only those paths are tried (issue 19: a JS repo's every path was). */
-const PROJECT_NAMES: NameKeys = { stems: ['pyproject', 'setup'] };
+export const PROJECT_NAMES: NameKeys = { stems: ['pyproject', 'setup'] };
 const INSTALLED_SITE = /(^|\/)usr\/(local\/)?lib\/python3(\.\d+)?\/(dist|site)-packages$/;
 
 type Toml = Record<string, unknown>;
