@@ -167,6 +167,23 @@ const bindModule = (ctx: FrameworkContext, path: string, loaders: Loaders, prefi
 };
 
 /**
+ * Stop 66: a file's own module-level loaders are callees too (pygments/lexers/__init__.py:
+ * `for module_name, … in LEXERS.values(): _load_lexers(module_name)`, where `_load_lexers` is
+ * `__import__(module_name, …)` at line 33 and LEXERS is imported by name from lexers/_mapping.py).
+ * Only a loader that imports what it is given counts (`whole`): one that adds a prefix is
+ * loader-wrappers' (stop 47), which reads its same-file callers already.
+ */
+const withOwnLoaders = (imported: Map<string, Loader> | null, path: string, own: readonly FunctionLoad[] | undefined): Map<string, Loader> | null => {
+  if (own === undefined) return imported;
+  let out = imported;
+  for (const load of own) {
+    if (!load.topLevel || load.parameter === null || !load.whole || out?.has(load.name)) continue;
+    (out ??= new Map()).set(load.name, { file: path, load });
+  }
+  return out;
+};
+
+/**
  * The loaders a file may call, by the name it calls them by (`util.load_class`, `load_class`), from
  * its imports; null for none. Every Python file of the scan is asked: plain loops, one set lookup
  * per imported name, and a module is resolved only when a name could be a loader's or its module's.
@@ -416,7 +433,8 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
   // from the scan's import index: a walk of every file's imports and names for them was most of this loop (issue 19).
   const mayCall = loaders.byFile.size === 0 ? null : importersOfAny(importIndex(ctx), loaders.watch, loaders.modules);
   for (const { path, facts, byName, osloDb } of files) {
-    const callees = mayCall === null || !mayCall.has(path) ? null : loaderCallees(ctx, path, facts.imports, loaders);
+    const imported = mayCall === null || !mayCall.has(path) ? null : loaderCallees(ctx, path, facts.imports, loaders);
+    const callees = withOwnLoaders(imported, path, loadsIn.get(path));
     if (!byName && callees === null && !osloDb) continue;
     const text = ctx.readText(path);
     if (text === null) continue;
