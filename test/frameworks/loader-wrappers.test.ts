@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 
 const cases = frameworkCases('python-loader-wrappers');
-for (const c of ['package', 'folder', 'methods', 'caller-folder', 'class-attrs', 'built-folder', 'astroid', 'dotted-head', 'dotted-head-other-file', 'listed-object-private', 'oslo-extensions', 'oslo-service', 'generator-packages', 'rebound-param', 'shadowed-closure', 'rebound-module', 'registry', 'keyed', 'formatted-name', 'template-bounds', 'local-template', 'same-file', 'loop-packages', 'loop-constants', 'class-path-head', 'xdg-data', 'xdg-unrelated', 'plugin-path', 'named-any', 'named-own', 'separator-sub', 'walk-packages']) test(`loader-wrappers: has a ${c} fixture`, () => assert.ok(cases.includes(`python-loader-wrappers-${c}`)));
+for (const c of ['package', 'folder', 'methods', 'caller-folder', 'class-attrs', 'built-folder', 'astroid', 'dotted-head', 'dotted-head-other-file', 'listed-object-private', 'oslo-extensions', 'oslo-service', 'generator-packages', 'rebound-param', 'shadowed-closure', 'rebound-module', 'registry', 'keyed', 'formatted-name', 'template-bounds', 'local-template', 'same-file', 'loop-packages', 'loop-constants', 'class-path-head', 'xdg-data', 'xdg-unrelated', 'plugin-path', 'named-any', 'named-own', 'separator-sub', 'walk-packages', 'loop-prefixes']) test(`loader-wrappers: has a ${c} fixture`, () => assert.ok(cases.includes(`python-loader-wrappers-${c}`)));
 for (const name of cases) test(`loader-wrappers: ${name}`, () => checkFrameworkFixture(name));
 
 test('templateParts: module-name templates by %, .format and f-strings', async () => {

@@ -14,4 +14,5 @@ test('string-modules: has a re-export chain fixture (two hops, the middle module
 test('string-modules: has an oslo importutils fixture (a literal list fed to import_class, a literal path in pieces)', () => assert.ok(cases.includes('string-modules-oslo')));
 test('string-modules: has an oslo.db backend_mapping fixture (a module-level dict named by from_config, an inline one in DBAPI())', () => assert.ok(cases.includes('string-modules-oslo-db')));
 test('string-modules: has a kombu symbol_by_name fixture (an alias dict beside the call; a dotted string in a file with no loader, one in a comment)', () => assert.ok(cases.includes('string-modules-kombu')));
+test('string-modules: has an own-callers fixture (a file calling its own loader over a setting imported by name)', () => assert.ok(cases.includes('string-modules-own-callers')));
 for (const name of cases) test(`string-modules: ${name}`, () => checkFrameworkFixture(name));

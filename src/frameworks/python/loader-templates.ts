@@ -120,11 +120,15 @@ const DOT_JOIN = /^(['"])\.\1\s*\.\s*join\(\s*[([]\s*([A-Za-z_]\w*)\s*,\s*([A-Za
 export const loopPackageRoles = (fns: readonly FunctionFlows[], classes: readonly ClassInfo[], fn: FunctionFlows, text: string): Array<[string, RoleOf]> => {
   let head: string | null = null;
   let param: string | null = null;
+  /** Stop 66: `package + name`, the dot inside each listed item (`'docutils.languages.'`). */
+  let dotted = false;
   const joined = DOT_JOIN.exec(text.trim());
   if (joined !== null) [head, param] = [joined[2], joined[3]];
   else {
     const parts = templateParts(text)?.filter((p) => p !== '');
     if (parts !== undefined && parts.length === 3 && typeof parts[0] !== 'string' && parts[1] === '.' && typeof parts[2] !== 'string') [head, param] = [parts[0].expr, parts[2].expr];
+    const added = parts === undefined ? SUM.exec(text.trim()) : null;
+    if (added !== null) [head, param, dotted] = [added[1], added[2], true];
   }
   if (head === null || param === null || param.startsWith('self.') || !isParamOrAttr(fn, param) || !keepsParameter(fn, param)) return [];
   // Review rm1: an item the body gives a new value (`package = package.replace(…)`) is no longer the list's.
@@ -132,8 +136,15 @@ export const loopPackageRoles = (fns: readonly FunctionFlows[], classes: readonl
   const attr = fn.loopsOf?.get(head);
   const constant = attr === undefined ? fn.loopsOfName?.get(head) : undefined;
   const list = constant !== undefined ? constantValue(fns, constant) : attr !== undefined ? attributeValue(fns, classes, fn, attr) : null;
-  return list === null ? [] : packageItems(list).map((i): [string, RoleOf] => [param!, { role: 'module', prefix: `${i}.`, each: false }]);
+  if (list === null) return [];
+  if (!dotted) return packageItems(list).map((i): [string, RoleOf] => [param!, { role: 'module', prefix: `${i}.`, each: false }]);
+  // Each item is a package with its dot (`'pkg.sub.'`), or '' (the name itself, a top-level module: no package opens).
+  const items = packageItems(list, { trailingDot: true });
+  return items.map((i): [string, RoleOf] => [param!, { role: 'module', prefix: i, each: false }]);
 };
+
+/** `a + b`: two plain names added (docutils/languages/__init__.py:42 `import_module(package+name)`). */
+const SUM = /^([A-Za-z_]\w*)\s*\+\s*([A-Za-z_]\w*)$/;
 
 /**
  * Stop 56 (rm1's open #6): the value of a module constant a loop runs over (`SCRIPT_PACKAGES =
@@ -161,7 +172,7 @@ const attributeValue = (fns: readonly FunctionFlows[], classes: readonly ClassIn
 };
 
 /** The dotted package names of a literal list or tuple, or none when any item is not a literal string. */
-const packageItems = (text: string): string[] => {
+const packageItems = (text: string, { trailingDot = false }: { trailingDot?: boolean } = {}): string[] => {
   const value = text.trim();
   if (!/^[([]/.test(value)) return [];
   const inner = splitCommas(value.slice(1, -1));
@@ -169,6 +180,8 @@ const packageItems = (text: string): string[] => {
   if (value.startsWith('(') && (inner === null || inner.length < 2)) return [];
   const items = (inner ?? [null]).map((i) => (i === null ? null : i.trim())).filter((i) => i !== '').map((i) => (i === null ? null : literalValue(i)));
   if (items.length === 0 || items.some((i) => i === null)) return [];
+  // With trailingDot every non-empty item must end in its dot: `('pkg', '')` + name would glue `pkgname`.
+  if (trailingDot) return (items as string[]).every((i) => i === '' || /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.$/.test(i)) ? (items as string[]).filter((i) => i !== '') : [];
   return (items as string[]).filter((i) => /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(i));
 };
 

@@ -73,6 +73,9 @@ interface HandedAt {
 }
 
 /** A caller's string that is a dotted head and goes on at run time: `"boot."`. */
+/** A string that may be a module name or a piece of one (`'en'`, `'pkg.'`), not `'-'`, `'_'` or `''`. */
+const NAME_PIECE = /^[A-Za-z_][\w.]*$/;
+const namePiece = (value: string): boolean => NAME_PIECE.test(value) && /[A-Za-z0-9]/.test(value);
 const DOTTED_HEAD = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.$/;
 const shown = (folder: string): string => `${folder === '' ? '.' : folder}/`;
 /**
@@ -413,13 +416,15 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
           for (const init of listed.inits) push(init, 'file', s.line, `run before the modules of ${name} that ${where} loads (a package runs before its modules)`);
         }
       }
+      // Stop 66: a string that could be no piece of a module name (`tag.replace('-', '_')` above the call,
+      // docutils/languages/__init__.py:67) names nothing, so the name is still known only at run time.
       // Review 1 of Stop 54: a loader that imports a name under its package (`_importext(name)` over
       // `_importh(b"hgext.%s" % name)`), handed a name that settles to nothing here (mercurial's `loadall`
       // hands the names of its config): any module of that package may be the one loaded, as prefixed-imports
       // reads a direct `__import__("hgext.%s" % name)`. A value the caller's own callers hand (a parameter,
       // `self.X`) is settled there; a method matched by its name alone opens nothing.
       const pkg = r.prefix.slice(0, -1);
-      if (opens && !looked && arg.strings.length === 0 && !arg.each && (arg.direct === null || !isParamOrAttr(fn, arg.direct)) && r.role === 'module' && r.prefix.endsWith('.') && isModuleName(pkg)
+      if (opens && !looked && !arg.strings.some((s) => namePiece(s.value)) && !arg.each && (arg.direct === null || !isParamOrAttr(fn, arg.direct)) && r.role === 'module' && r.prefix.endsWith('.') && isModuleName(pkg)
         && r.suffix === undefined && r.wild !== true && r.object === undefined && r.key === undefined && r.attr !== true && r.template === undefined) {
         const label = `imported by a computed name under ${pkg}: ${where} hands ${arg.text.replace(/\s+/g, ' ')} (a name known only at run time) to ${what} as its ${param}, which imports ${r.prefix}<its ${param}>: any module of ${pkg} may be the one loaded`;
         for (const c of packageChildren(ctx, pkg, a.file, true)) push(c.target, 'file', line, c.init ? `run before the modules of ${pkg} that ${where} loads (a package runs before its modules)` : label);

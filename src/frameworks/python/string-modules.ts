@@ -171,7 +171,8 @@ const bindModule = (ctx: FrameworkContext, path: string, loaders: Loaders, prefi
  * `for module_name, … in LEXERS.values(): _load_lexers(module_name)`, where `_load_lexers` is
  * `__import__(module_name, …)` at line 33 and LEXERS is imported by name from lexers/_mapping.py).
  * Only a loader that imports what it is given counts (`whole`): one that adds a prefix is
- * loader-wrappers' (stop 47), which reads its same-file callers already.
+ * loader-wrappers' (stop 47). From such a call only an UPPER_CASE setting imported by name counts:
+ * loader-wrappers reads the literals of same-file calls already (stop 65).
  */
 const withOwnLoaders = (imported: Map<string, Loader> | null, path: string, own: readonly FunctionLoad[] | undefined): Map<string, Loader> | null => {
   if (own === undefined) return imported;
@@ -480,6 +481,11 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
     for (const c of fileLoads(text, wanted).calls) {
       const loader = callees.get(c.callee)!;
       const how = `loaded by ${c.callee}() at line ${c.line} (${loaders.origins.get(loader.load) ?? loader.file}:${loader.load.defLine} imports its ${loader.load.parameter} by a computed name at line ${loader.load.loadLine})`;
+      // The file's own loader: its literals and templates are loader-wrappers' (stop 65, same-file calls); only a setting read by name is this reader's.
+      if (loader.file === path) {
+        readSetting(path, c.reads, (line) => `${path}:${line}, ${how}`);
+        continue;
+      }
       if (!call) {
         // The parameter's argument names the module; another argument counts only as `pkg.mod.Class` of a repo module (load_class's `default=`), not as a group name (`section="gunicorn.loggers"`).
         for (const s of [...c.strings, ...c.others.filter((o) => inModule(ctx, path, o.value))]) {
