@@ -385,6 +385,8 @@ describe('python commands and references', () => {
       'y = "10:30"',
       'z = ["w:gz", "aws:kms", "xmlns:geo", "G:i"]',
       'entry_points = {"console_scripts": ["census = census.cli:main", "x=pkg.mod:run [extra]"]}',
+      // Stop 66: an upper-case module past a dot (kombu's TRANSPORT_ALIASES); alone it is prose or a protocol.
+      'aliases = {"sqs": "kombu.transport.SQS:Transport", "n": "Note:see", "h": "HTTP:GET"}',
     ].join('\n');
     assert.deepEqual(
       facts(source).references.map((r) => `${r.line} ${r.form} ${r.target} (${r.via})`),
@@ -398,6 +400,7 @@ describe('python commands and references', () => {
         '6 module b.jobs (celery autodiscover_tasks)',
         '10 module-attr census.cli:main (string literal)',
         '10 module-attr pkg.mod:run (string literal)',
+        '11 module-attr kombu.transport.SQS:Transport (string literal)',
       ],
     );
   });

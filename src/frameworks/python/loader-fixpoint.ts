@@ -88,6 +88,11 @@ export interface RoleOf {
    * under this key (cloudkitty's `do_init(app, 'rating', [{'module': __name__ + '.' + 'modules', …}])`).
    */
   key?: string;
+  /**
+   * Stop 66, for module: the prefix is an item of a class attribute the loader loops over (docutils'
+   * `for package in self.packages:`), so a subclass that sets the attribute anew loads from its own packages.
+   */
+  loopAttr?: { file: string; className: string; attr: string };
 }
 
 /** A built-in call's parameters: position → role; `real`: the call loads by itself. */
@@ -455,7 +460,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
                 }
                 const formatted = formattedRole(fn, value);
                 if (formatted !== null) found.push(ATTR_SINKS.has(call.word) ? [formatted[0], { ...formatted[1], attr: true }] : formatted);
-                else if (!ATTR_SINKS.has(call.word)) found.push(...loopPackageRoles(a.fns, a.classes, fn, value));
+                else if (!ATTR_SINKS.has(call.word)) found.push(...loopPackageRoles(a.fns, a.classes, fn, value, a.file));
               }
               continue;
             }

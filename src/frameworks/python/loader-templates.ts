@@ -117,7 +117,7 @@ const DOT_JOIN = /^(['"])\.\1\s*\.\s*join\(\s*[([]\s*([A-Za-z_]\w*)\s*,\s*([A-Za
  * `f'{package}.{name}'` read alike. Not a loop over a parameter, a list built or appended to, or an
  * attribute set twice: its packages are not all in sight.
  */
-export const loopPackageRoles = (fns: readonly FunctionFlows[], classes: readonly ClassInfo[], fn: FunctionFlows, text: string): Array<[string, RoleOf]> => {
+export const loopPackageRoles = (fns: readonly FunctionFlows[], classes: readonly ClassInfo[], fn: FunctionFlows, text: string, file?: string): Array<[string, RoleOf]> => {
   let head: string | null = null;
   let param: string | null = null;
   /** Stop 66: `package + name`, the dot inside each listed item (`'docutils.languages.'`). */
@@ -139,9 +139,14 @@ export const loopPackageRoles = (fns: readonly FunctionFlows[], classes: readonl
   if (list === null) return [];
   if (!dotted) return packageItems(list).map((i): [string, RoleOf] => [param!, { role: 'module', prefix: `${i}.`, each: false }]);
   // Each item is a package with its dot (`'pkg.sub.'`), or '' (the name itself, a top-level module: no package opens).
+  // A class attribute names the class, so subclasses that set it anew are found where the name settles (subclass-prefixes.ts).
   const items = packageItems(list, { trailingDot: true });
-  return items.map((i): [string, RoleOf] => [param!, { role: 'module', prefix: i, each: false }]);
+  const from = attr !== undefined && file !== undefined && fn.className !== null ? { loopAttr: { file, className: fn.className, attr: attr.slice('self.'.length) } } : {};
+  return items.map((i): [string, RoleOf] => [param!, { role: 'module', prefix: i, each: false, ...from }]);
 };
+
+/** The packages of a literal tuple or list whose every item is `'pkg.sub.'` or '' (docutils' `packages`), each with its dot. */
+export const trailingDotPackages = (text: string): string[] => packageItems(text, { trailingDot: true });
 
 /** `a + b`: two plain names added (docutils/languages/__init__.py:42 `import_module(package+name)`). */
 const SUM = /^([A-Za-z_]\w*)\s*\+\s*([A-Za-z_]\w*)$/;

@@ -48,6 +48,7 @@ import { xdgDataFolders } from './xdg-data-folders.js';
 import { templateParts } from './loader-templates.js';
 import { templateFolders, templateShown } from './template-folders.js';
 import { lineStarts } from '../../util/lines.js';
+import { subclassPrefixes } from './subclass-prefixes.js';
 import { alternation, BY_NAME_LOADS, IMPORTLIB_LOADS } from '../../languages/python/loader-names.js';
 import { registryValues, type TableCache } from './registry-lookups.js';
 import { loadsByName } from './string-modules.js';
@@ -184,6 +185,8 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
     if (files === undefined) resolved.set(k, (files = ctx.module(full, from)));
     return files;
   };
+  /** Stop 66: base class attributes whose subclasses were read (once per scan, whichever caller settles first). */
+  const subclassesDone = new Set<string>();
   for (const a of analysed.values()) {
     const facts = ctx.facts(a.file);
     const text = facts === undefined ? null : ctx.readText(a.file);
@@ -428,6 +431,21 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         && r.suffix === undefined && r.wild !== true && r.object === undefined && r.key === undefined && r.attr !== true && r.template === undefined) {
         const label = `imported by a computed name under ${pkg}: ${where} hands ${arg.text.replace(/\s+/g, ' ')} (a name known only at run time) to ${what} as its ${param}, which imports ${r.prefix}<its ${param}>: any module of ${pkg} may be the one loaded`;
         for (const c of packageChildren(ctx, pkg, a.file, true)) push(c.target, 'file', line, c.init ? `run before the modules of ${pkg} that ${where} loads (a package runs before its modules)` : label);
+        if (r.loopAttr !== undefined) subclassEdges(r.loopAttr, `${where} hands ${arg.text.replace(/\s+/g, ' ')} (a name known only at run time) to ${what} as its ${param}`);
+      }
+    };
+    /** Stop 66: the packages subclasses give the attribute the loader loops over, each an edge from the subclass's file. */
+    const subclassEdges = (from: NonNullable<RoleOf['loopAttr']>, handed: string): void => {
+      const key = `${from.file}\0${from.className}\0${from.attr}`;
+      if (subclassesDone.has(key)) return;
+      subclassesDone.add(key);
+      for (const s of subclassPrefixes(ctx, from.file, from.className, from.attr)) {
+        const pkg = s.prefix.slice(0, -1);
+        if (!isModuleName(pkg)) continue;
+        const label = `imported by a computed name under ${pkg}: ${s.className} (${s.file}:${s.line}) sets ${from.attr} to '${s.prefix}', which ${from.className}'s loader loops over, and ${handed}: any module of ${pkg} may be the one loaded`;
+        for (const c of packageChildren(ctx, pkg, s.file, true)) {
+          if (c.target !== s.file) out.references.push({ from: s.file, target: c.target, targetKind: 'file', line: s.line, label: c.init ? `run before the modules of ${pkg} that ${s.className} (${s.file}:${s.line}) loads (a package runs before its modules)` : label });
+        }
       }
     };
     /** What a pkgutil listing of the package in `folder` imports: `_private` modules too unless the loader skips them. */

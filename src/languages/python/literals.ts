@@ -124,7 +124,7 @@ export const isModuleName = (s: string): boolean => MODULE_NAME.test(s);
 /**
  * `pkg.mod:attr` (what uvicorn, gunicorn, entry points and Celery take), checked on char codes
  * because it runs on every one-line string literal. Module segments must be lower-case
- * identifiers; a module without dots needs three chars or more and must not be a URI scheme or
+ * identifiers, or (stop 66) upper-case ones in a dotted module (`kombu.transport.SQS:Transport`); a module without dots needs three chars or more and must not be a URI scheme or
  * XML prefix, which keeps `w:gz`, `aws:kms`, `xmlns:geo` and `G:i` out. Returns the
  * `module:attr` text or null.
  */
@@ -134,10 +134,12 @@ export const moduleAttrAt = (text: string, start: number, end: number): string |
   let colon = -1;
   let dots = 0;
   let atSegmentStart = true;
+  let upperModule = false;
   for (let p = start; p < end; p++) {
     const c = text.charCodeAt(p);
     const lower = (c >= 97 && c <= 122) || c === 95;
-    if (lower || (colon >= 0 && c >= 65 && c <= 90)) {
+    if (lower || (c >= 65 && c <= 90)) {
+      if (!lower && colon < 0) upperModule = true;
       atSegmentStart = false;
     } else if (c >= 48 && c <= 57) {
       if (atSegmentStart) return null;
@@ -150,7 +152,9 @@ export const moduleAttrAt = (text: string, start: number, end: number): string |
       atSegmentStart = true;
     } else return null;
   }
-  if (colon < 0 || atSegmentStart) return null;
+  // Stop 66: an upper-case module segment only past a dot (kombu/transport/__init__.py:26 `'kombu.transport.SQS:Transport'`):
+  // alone (`Note:x`, `HTTP:GET`) it is prose or a protocol, not a module.
+  if (colon < 0 || atSegmentStart || (upperModule && dots === 0)) return null;
   const value = text.slice(start, end);
   if (dots === 0 && (colon - start < 3 || NOT_MODULES.has(value.slice(0, colon - start)))) return null;
   return value;
