@@ -45,8 +45,6 @@ const runnableEvidence = (file: FileRecord): string | null => {
   const markers = (file.runnable ?? []).filter((m) => m !== 'top-level-code' || spec?.topLevelCodeRuns === true);
   if (markers.length === 0) {
     if (file.executable && spec?.executableEvidence) return `${file.path} ${spec.executableEvidence}`;
-    const byName = spec?.runByName?.[basename(file.path)];
-    if (byName !== undefined) return `${file.path} ${byName}`;
     // A page in one language (`x.html.en`) is run by the path of the page it is a version of.
     const byPath = spec?.runByPath ? spec.runByPath[nameExtension(withoutLanguageTag(basename(file.path)))] : undefined;
     return byPath === undefined ? null : `${file.path} ${byPath}`;

@@ -99,11 +99,6 @@ export interface LanguageRecord {
    */
   runByPath?: Readonly<Record<string, string>>;
   /**
-   * Stop 66: file names a language's own launcher runs by the folder's name, and the evidence for one
-   * that no entry names (Python's `__main__.py`, which `python -m pkg` runs): runnable with no other marker.
-   */
-  runByName?: Readonly<Record<string, string>>;
-  /**
    * A file of this language is no source (no verdict) but hands on the kind of whatever loads it to
    * what it loads: an HTML page's `<script src>` (frameworks/js/html-pages.ts).
    */

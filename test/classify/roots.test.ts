@@ -19,16 +19,6 @@ test('rootsByTier: a .wsgi script is run by path by a WSGI server; a plain modul
   assert.match(manual.get('usr/share/radicale/radicale.wsgi')!, /is a WSGI script, which a server .* loads by its path/);
 });
 
-test('rootsByTier: a package\'s __main__.py is run by `python -m` whatever its code (stop 66: pygments/__main__.py); the name alone, in Python only', () => {
-  const manual = manualOf([
-    file('usr/lib/python3/dist-packages/pygments/__main__.py', 'python'),
-    file('usr/lib/python3/dist-packages/pygments/main.py', 'python'),
-    file('web/__main__.py.txt', 'text'),
-  ]);
-  assert.deepEqual([...manual.keys()], ['usr/lib/python3/dist-packages/pygments/__main__.py']);
-  assert.match(manual.get('usr/lib/python3/dist-packages/pygments/__main__.py')!, /is its package's __main__\.py, which `python -m` runs/);
-});
-
 test('rootsByTier: a JS main guard reads as `require.main === module`, a Python one as `if __name__ == "__main__"` (review s56-rm4)', () => {
   const manual = manualOf([
     file('scripts/seed.js', 'javascript', { runnable: ['main-guard'] }),

@@ -19,6 +19,4 @@ export const pythonLanguage: LanguageRecord = {
   knownEncoding: (name) => PYTHON_CODEC_NAMES.has(normalizeCodecName(name)),
   topLevelCodeRuns: true,
   runByPath: { '.wsgi': 'is a WSGI script, which a server (Apache mod_wsgi, uWSGI) loads by its path' },
-  // pygments/__main__.py's only code is `try: sys.exit(main(sys.argv))`, which top-level-code leaves out (a try block).
-  runByName: { '__main__.py': "is its package's __main__.py, which `python -m` runs by the package's name" },
 };
