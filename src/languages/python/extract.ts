@@ -164,7 +164,7 @@ export const pythonExtractor: LanguageExtractor = {
   // 16: importRoots reads a slice assignment sys.path[0:0] = X (sys-path.ts).
   // 17: textMarks, the words some readers pre-test every .py file for (text-marks.ts).
   // 18: a slice assignment's list that spans lines (zc.buildout's scripts).
-  version: 20,
+  version: 21,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();
