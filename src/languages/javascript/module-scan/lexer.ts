@@ -109,6 +109,12 @@ const ADJACENT_WORDS = new Set([
  */
 const KEYED_OBJECTS = new Set(['module', 'worker_threads']);
 
+/**
+ * Words that continue an expression across a line break, so no statement ends before them (the
+ * statement reader and dynamic-imports.ts read the same list). Each is an ADJACENT_WORDS word.
+ */
+export const CONTINUING_WORDS: readonly string[] = ['in', 'instanceof', 'as', 'satisfies', 'of', 'extends', 'keyof'];
+
 /** What the lexer needs to know of a known word, as bits (one table lookup instead of a Set lookup per question). */
 const enum Word {
   Expression = 1,
@@ -121,10 +127,11 @@ const enum Word {
   Import = 128,
   Url = 256,
   Declaration = 512,
+  Continuing = 1024,
 }
 
 /** Every word the lexer tells apart, and its Word bits at the same index. */
-const WORDS: readonly string[] = [...new Set([...EXPRESSION_KEYWORDS, ...CONDITION_KEYWORDS, ...BLOCK_KEYWORDS, ...BRANCH_KEYWORDS, ...WALK_WORDS, ...ADJACENT_WORDS, ...KEYED_OBJECTS, 'import', 'URL'])];
+const WORDS: readonly string[] = [...new Set([...EXPRESSION_KEYWORDS, ...CONDITION_KEYWORDS, ...BLOCK_KEYWORDS, ...BRANCH_KEYWORDS, ...WALK_WORDS, ...ADJACENT_WORDS, ...KEYED_OBJECTS, ...CONTINUING_WORDS, 'import', 'URL'])];
 /** The walk word the scan reads past, recording where it stands (Lexer.argvSites). */
 const ARGV = WORDS.indexOf('argv');
 const WORD_BITS: Uint16Array = Uint16Array.from(WORDS, (word) =>
@@ -137,7 +144,8 @@ const WORD_BITS: Uint16Array = Uint16Array.from(WORDS, (word) =>
   (KEYED_OBJECTS.has(word) ? Word.Keyed : 0) |
   (word === 'import' ? Word.Import : 0) |
   (word === 'URL' ? Word.Url : 0) |
-  (word === 'const' || word === 'let' || word === 'var' ? Word.Declaration : 0),
+  (word === 'const' || word === 'let' || word === 'var' ? Word.Declaration : 0) |
+  (CONTINUING_WORDS.includes(word) ? Word.Continuing : 0),
 );
 
 /**
@@ -215,6 +223,12 @@ export class Lexer {
   depth = 0;
   /** This identifier follows `.` or `?.`: it names a property, whatever word it is. */
   memberName = false;
+  /**
+   * This identifier is one of CONTINUING_WORDS (after a dot too), from the lookup readIdentifier
+   * makes anyway: the statement reader asks it after most identifiers, where comparing the seven
+   * words was seven calls (no TurboFan inlining, bin/engine.js). Read only while the token is an identifier.
+   */
+  continuingWord = false;
   /** An expression may start at this token (a `/` here would begin a regex). */
   atExpressionStart = true;
   /** This token is the `import` of `import.meta.<property>` or of `import(…)`: an expression, not an import statement. */
@@ -251,8 +265,11 @@ export class Lexer {
 
   private pos = 0;
   private readonly stack: Open[] = [];
-  /** Whether a `/` here would start a regex (an expression may start here). */
-  private regexAllowed = true;
+  /**
+   * Whether a `/` here would start a regex (an expression may start here); false after a token
+   * that ends an operand (endsOperand, which the statement reader reads as this property: a call per token otherwise).
+   */
+  regexAllowed = true;
   /** What a `{` here would open. */
   private braceOpens: Open = Open.Block;
   /** The previous token was `.` or `?.`: a keyword here is a property name. */
@@ -410,7 +427,13 @@ export class Lexer {
       this.readPunctuator(pos, c);
     }
     this.pos = this.end;
-    if (previous !== Shape.Other) this.checkGrammar(previous, c);
+    if (previous === Shape.PlainWord) {
+      // checkGrammar's commonest case (every plain identifier sets it) here, not by a call per identifier (no TurboFan inlining, bin/engine.js)
+      const type = this.type;
+      if (!this.newlineBefore && (type === Token.String || type === Token.Number)) throw new Unsure();
+    } else if (previous !== Shape.Other) {
+      this.checkGrammar(previous, c);
+    }
   }
 
   /** The token just read against what the one before allows; see Shape. */
@@ -446,6 +469,7 @@ export class Lexer {
     this.memberName = this.afterDot;
     const known = knownWordAt(text, this.start, e);
     const bits = known < 0 ? 0 : WORD_BITS[known];
+    this.continuingWord = (bits & Word.Continuing) !== 0;
     if ((bits & Word.Walk) !== 0 && this.options.walkWords && !this.inertWalkWord(WORDS[known], e)) {
       if (known !== ARGV) throw new Unsure();
       (this.argvSites ??= []).push(this.start);
@@ -721,21 +745,26 @@ export class Lexer {
       if (d !== 58 && d !== 41 && d !== 44 && d !== 61) this.branches++;
     }
     const afterOperand = !this.regexAllowed;
+    // The punctuators below start an expression by setting regexAllowed and braceOpens in place,
+    // as startExpression does: a call per punctuator otherwise (no TurboFan inlining, bin/engine.js).
     const condition = this.conditionNext;
     this.conditionNext = false;
     this.afterDot = false;
     switch (c) {
       case 40: // (
         this.stack.push(condition ? Open.ConditionParen : Open.Paren);
-        this.startExpression(Open.ObjectBrace);
+        this.regexAllowed = true;
+        this.braceOpens = Open.ObjectBrace;
         return;
       case 91: // [
         this.stack.push(Open.Bracket);
-        this.startExpression(Open.ObjectBrace);
+        this.regexAllowed = true;
+        this.braceOpens = Open.ObjectBrace;
         return;
       case 123: // {
         this.stack.push(this.braceOpens);
-        this.startExpression(Open.Block);
+        this.regexAllowed = true;
+        this.braceOpens = Open.Block;
         return;
       case 41: // )
         this.close(Open.Paren, Open.ConditionParen);
@@ -757,7 +786,8 @@ export class Lexer {
         break;
     }
     if (c === 59) {
-      this.startExpression(Open.Block); // `;`: a statement starts
+      this.regexAllowed = true; // `;`: a statement starts
+      this.braceOpens = Open.Block;
       return;
     }
     if (c === 33 && length === 1 && afterOperand) {
@@ -778,7 +808,8 @@ export class Lexer {
       return;
     }
     // `=>` is followed by a function body; any other operator by an expression
-    this.startExpression(length === 2 && c === 61 && text.charCodeAt(pos + 1) === 62 ? Open.Block : Open.ObjectBrace);
+    this.regexAllowed = true;
+    this.braceOpens = length === 2 && c === 61 && text.charCodeAt(pos + 1) === 62 ? Open.Block : Open.ObjectBrace;
   }
 
   private close(open: Open, alternative: Open): void {

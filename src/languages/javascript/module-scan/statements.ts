@@ -6,7 +6,7 @@
 import type { ImportedName, ImportFact } from '../../../model/facts.js';
 import type { LineTable } from '../line-table.js';
 import type { PlacedImport } from '../module-record.js';
-import { type Lexer, Token, Unsure } from './lexer.js';
+import { CONTINUING_WORDS, type Lexer, Token, Unsure } from './lexer.js';
 import { packedMap } from '../../../util/packed-list.js';
 import { COMMAND_MODULES } from '../commands.js';
 
@@ -50,23 +50,10 @@ interface ImportBinding {
   isType: boolean;
 }
 
-/** Words that continue an expression across a line break, so no statement ends before them (dynamic-imports.ts reads the same list). */
-export const CONTINUING_WORDS: readonly string[] = ['in', 'instanceof', 'as', 'satisfies', 'of', 'extends', 'keyof'];
+export { CONTINUING_WORDS };
 
-/** The words' lengths as bits (1 << length), made from the list: a word added to it is never skipped by the length test. */
-const CONTINUING_LENGTHS = CONTINUING_WORDS.reduce((bits, word) => bits | (1 << word.length), 0);
-
-/**
- * Whether the current identifier is one of CONTINUING_WORDS, compared in place: this runs after
- * most identifiers, and cutting each out of the text to look it up was an allocation per token.
- */
-const isContinuingWord = (lex: Lexer): boolean => {
-  // by length first: most identifiers have none of the words' lengths, and each isWord is a call (no TurboFan inlining, bin/engine.js)
-  const length = lex.end - lex.start;
-  if (length >= 32 || ((CONTINUING_LENGTHS >>> length) & 1) === 0) return false;
-  for (const word of CONTINUING_WORDS) if (lex.isWord(word)) return true;
-  return false;
-};
+/** Whether the current identifier is one of CONTINUING_WORDS, as the lexer found when it read it (Lexer.continuingWord). */
+const isContinuingWord = (lex: Lexer): boolean => lex.continuingWord;
 
 /**
  * The current token follows a `:` (review s63-rv2: whatever comes between, comments or any blank,
@@ -169,7 +156,7 @@ export class StatementReader {
 
   private advance(): void {
     const lex = this.lex;
-    // The property, not lex.token(): a call per token without TurboFan inlining (bin/engine.js). The
+    // The properties, not lex.token(), lex.endsOperand() and isContinuingWord(): a call each per token without TurboFan inlining (bin/engine.js). The
     // assertion keeps TypeScript from narrowing it across lex.next(), which token() is there for.
     const t = lex.type as Token;
     if (t === Token.Punctuator) {
@@ -179,7 +166,7 @@ export class StatementReader {
       const c = lex.text.charCodeAt(lex.start);
       if (length === 1) {
         this.previousClosesAngle = c === 62;
-        this.previousEndsOperand = c === 41 || c === 93 || c === 125 || (c === 33 && lex.endsOperand());
+        this.previousEndsOperand = c === 41 || c === 93 || c === 125 || (c === 33 && !lex.regexAllowed);
       } else {
         this.previousClosesAngle = false;
         this.previousEndsOperand = length === 2 && (c === 43 || c === 45) && lex.text.charCodeAt(lex.start + 1) === c;
@@ -187,7 +174,7 @@ export class StatementReader {
     } else {
       this.previousClosesAngle = false;
       this.previousEndsOperand =
-        t === Token.String || t === Token.Number || t === Token.Regex || t === Token.Template || t === Token.Jsx || (t === Token.Identifier && lex.endsOperand() && !isContinuingWord(lex));
+        t === Token.String || t === Token.Number || t === Token.Regex || t === Token.Template || t === Token.Jsx || (t === Token.Identifier && !lex.regexAllowed && !lex.continuingWord);
     }
     lex.next();
   }
