@@ -10,6 +10,7 @@ import { buildLineTable } from '../../src/languages/javascript/line-table.js';
 import { lexedComplexity, scanModule } from '../../src/languages/javascript/module-scan/index.js';
 import { commandSitesText } from '../../src/languages/javascript/command-sites.js';
 import { parseFile } from '../../src/languages/javascript/parse.js';
+import { CONTINUING_WORDS, Lexer, Token } from '../../src/languages/javascript/module-scan/lexer.js';
 
 const isTypeScript = (path: string): boolean => /\.[cm]?tsx?$/.test(path);
 const scan = (text: string, path = 'example.ts') => scanModule(text, buildLineTable(text), scanLanguage(path, isTypeScript(path)));
@@ -406,6 +407,21 @@ test('module scan: what it cannot read exactly goes to the parser, and syntax er
   const facts = extractJavaScript('web/bad.ts', `import { a } from './a';\nconst = ;\n`, true);
   assert.deepEqual(facts.diagnostics.map((d) => d.id), ['javascript/syntax-error']);
   assert.deepEqual(facts.imports.map((i) => i.specifier), ['./a']);
+});
+
+test('module scan: the lexer marks exactly the continuing words, from its own word lookup', () => {
+  // Stop 66 (issue 19): the statement reader reads Lexer.continuingWord where it compared the seven
+  // words one call each; the mark is the whole word's (not its length's, first letter's or prefix's),
+  // after a dot too, as the comparison was.
+  const marks = (text: string): string[] => {
+    const lexer = new Lexer(text, false, { walkWords: true });
+    const marked: string[] = [];
+    for (lexer.next(); lexer.token() !== Token.End; lexer.next()) if (lexer.token() === Token.Identifier && lexer.continuingWord) marked.push(lexer.value());
+    return marked;
+  };
+  assert.deepEqual(marks(CONTINUING_WORDS.join(' ; ')), [...CONTINUING_WORDS]);
+  assert.deepEqual(marks(['ii', 'ins', 'is', 'asx', 'offs', 'keys', 'keyofs', 'extend', 'extendss', 'satisfy', 'instanceOf', 'In', 'AS', 'x.in', 'y.as'].join(' ; ')), ['in', 'as']);
+  agrees(`export const a = x\n  ins\nexport const b = y\n  asx\nexport const c = z\n  keyofs\nexport const d = 1;\n`);
 });
 
 test('module scan: where a skipped declaration ends at a line break, after each operand end and continuing word', () => {
