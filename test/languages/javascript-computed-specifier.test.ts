@@ -123,6 +123,43 @@ test('holes in several segments that are all one name are a sameHoles glob', () 
   assert.deepEqual(refs('export default (m) => import(`../modes/${m}-builder.js`);\n').map((r) => r.sameHoles), [undefined]);
 });
 
+// Stop 66: stylelint's lib/rules/index.mjs:15 ``import(`./${ruleName}/index.mjs`)``, one folder per rule.
+test('one hole that is a whole folder name and a literal rest names that file in each direct subfolder', () => {
+  assert.deepEqual(globsOf('const load = (ruleName) => import(`./${ruleName}/index.mjs`);\n'), [['./*/index.mjs', 'computed import()']]);
+  assert.deepEqual(globsOf("module.exports = (op) => require('../operations/' + op + '/index.js');\n"), [['../operations/*/index.js', 'computed require']]);
+  // The parent folder's other folders, a hole inside a folder name, or a rest Node would complete: nothing.
+  assert.deepEqual(globsOf('module.exports = (n) => require(`../${n}/index.js`);\n'), []);
+  assert.deepEqual(globsOf('module.exports = (n) => require(`./x-${n}/index.js`);\n'), []);
+  assert.deepEqual(globsOf('module.exports = (n) => require(`./${n}/index`);\n'), []);
+});
+
+test('a rule folder\'s index is production through the computed import; a file of another name in it stays dead', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'census-segment-hole-'));
+  try {
+    const files: Record<string, string> = {
+      'package.json': '{"name":"s","type":"module","exports":{".":"./lib/index.mjs"}}',
+      'lib/index.mjs': "import rules from './rules/index.mjs';\nexport default rules;\n",
+      'lib/rules/index.mjs': 'const get = (ruleName) => import(`./${ruleName}/index.mjs`);\nexport default get;\n',
+      'lib/rules/color-named/index.mjs': "import { c } from './colordUtils.mjs';\nexport default c;\n",
+      'lib/rules/color-named/colordUtils.mjs': 'export const c = 1;\n',
+      'lib/rules/color-named/old.mjs': 'export const o = 1;\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, dirname(path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    const { audit } = await scanDir(dir);
+    const verdict = (p: string) => audit.files.find((f) => f.path === p)?.verdict;
+    assert.equal(verdict('lib/rules/color-named/index.mjs'), 'production');
+    assert.equal(verdict('lib/rules/color-named/colordUtils.mjs'), 'production');
+    assert.equal(verdict('lib/rules/color-named/old.mjs'), 'dead');
+    const evidence = audit.files.find((f) => f.path === 'lib/rules/color-named/index.mjs')?.evidence ?? [];
+    assert.ok(evidence.some((l) => l.includes('lib/rules/index.mjs:1') && l.includes('./*/index.mjs')), evidence.join('\n'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('sameHolesTest: each * fills with the same text', () => {
   const t = sameHolesTest('lib/modes/*/*-builder.js');
   assert.equal(t('lib/modes/ssr/ssr-builder.js'), true);

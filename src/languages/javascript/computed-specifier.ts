@@ -28,6 +28,8 @@
  * a `*` for each hole and `sameHoles`, every `*` standing for one text, so
  * `modes/ssr/ssr-builder.js` matches and `modes/ssr/pwa-builder.js` does not; only with a folder
  * and a suffix Node loads as it is (no completion to guess at).
+ * Stop 66: one hole that is a whole folder name and a literal rest Node loads as it is
+ * (``import(`./${ruleName}/index.mjs`)``, stylelint's rules) names that file in each direct subfolder.
  */
 import { type AstNode, nodeAt, nodesAt, unwrap } from './ast.js';
 
@@ -145,6 +147,12 @@ export const computedSpecifierPattern = (node: AstNode | null, text: string): Co
   // a hole inside a folder name, or holes in several segments, would be a guess at the tree,
   // unless every hole is one name: `../modes/${m}/${m}-builder.js`
   if (pattern.slice(hole).includes('/')) {
+    // Stop 66: one hole that is a whole folder name, then a literal path Node loads as it is
+    // (stylelint's lib/rules/index.mjs:15 ``import(`./${ruleName}/index.mjs`)``, one folder per rule;
+    // directus' ``import(`../operations/${operation}/index.js`)``) names that file in each direct
+    // subfolder: no guess at the tree. Below the importer's own folder or a folder it names, as above.
+    const wholeSegment = parts.length === 2 && pattern[hole - 1] === '/' && pattern[hole + 1] === '/';
+    if (wholeSegment && packageName === undefined && (namesFolder || pattern.startsWith('./')) && NODE_EXTENSION.test(suffix)) return { target: pattern };
     const oneName = packageName === undefined && namesFolder && NODE_EXTENSION.test(suffix) && holesAreOneName(node, parts);
     return oneName ? { target: pattern, sameHoles: true } : null;
   }
