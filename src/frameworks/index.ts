@@ -40,6 +40,7 @@ import docusaurusPluginPaths from './js/docusaurus-plugin-paths.js';
 import hexo from './js/hexo.js';
 import htmlPages from './js/html-pages.js';
 import hubot from './js/hubot.js';
+import moduleSearchPaths from './js/module-search-paths.js';
 import egg from './js/egg.js';
 import tiddlywiki from './js/tiddlywiki.js';
 import drizzle from './js/drizzle.js';
@@ -297,6 +298,7 @@ export const READERS: readonly FrameworkReader[] = [
   htmlPages,
   servedFiles,
   hubot,
+  moduleSearchPaths,
   egg,
   tiddlywiki,
   husky,
