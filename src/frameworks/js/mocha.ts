@@ -3,7 +3,8 @@
  * `./test/*.{js,cjs,mjs}`, plus the `extension`s the config adds), `require` and `file` modules
  * (root hooks, setup), from .mocharc.{js,cjs,mjs,json,jsonc,yml,yaml} or package.json "mocha", and
  * the same as arguments of a `mocha` command (`mocha 'test/**\/*.spec.ts' -r ./setup.ts`). All
- * test roots; a path that is a package (`ts-node/register`) gives nothing.
+ * test roots; a path that is a package (`ts-node/register`) gives nothing. A folder spec, or a
+ * glob of folders (`extensions/**\/test`), names the code files below each folder.
  */
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
@@ -32,9 +33,20 @@ const readOptions = (value: ConfigValue | null, config: string, out: FrameworkOu
   into.extensions.push(...configStrings(configAt(value, 'extension')).strings.map((s) => s.value.replace(/^\./, '')));
 };
 
+/**
+ * A spec that may name folders, whose code files mocha runs: a plain path that is no code file,
+ * or a glob whose last segment is a plain name (stop 66: ghost-cli's npm test `mocha --recursive
+ * test/unit extensions/**\/test`, which npm's shell expands to the folders extensions/<name>/test;
+ * mocha's own glob of such a pattern matches no file, so only folders make sense of it).
+ */
+const mayNameFolders = (spec: string): boolean => {
+  const last = spec.replace(/\/$/, '').split('/').pop() ?? '';
+  return !/[*?{[]/.test(last) && !/\.[cm]?[jt]sx?$/.test(spec);
+};
+
 const addFiles = (ctx: FrameworkContext, dir: string, source: string, o: Options, out: FrameworkOutput) => {
   const spec = o.spec.length > 0 ? o.spec : [`./test/*.{${['js', 'cjs', 'mjs', ...o.extensions].join(',')}}`];
-  for (const { file, glob } of globFiles(ctx, dir, spec.flatMap((s) => (/[*?{]|\.[cm]?[jt]sx?$/.test(s) ? [s] : [s, `${s.replace(/\/$/, '')}/**/*.{${['js', 'cjs', 'mjs', ...o.extensions].join(',')}}`]))))
+  for (const { file, glob } of globFiles(ctx, dir, spec.flatMap((s) => (mayNameFolders(s) ? [s, `${s.replace(/\/$/, '')}/**/*.{${['js', 'cjs', 'mjs', ...o.extensions].join(',')}}`] : [s]))))
     out.entries.push({ source, target: file, targetKind: 'file', kind: 'test', evidence: `mocha spec "${glob}" (${source})` });
   for (const f of o.files) {
     const file = resolveToolPath(ctx, dir, f.value.startsWith('.') || f.value.startsWith('/') ? f.value : `./${f.value}`);
