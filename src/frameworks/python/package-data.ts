@@ -40,6 +40,7 @@ import { perScan } from '../per-scan.js';
 import { calleeAt, fileDefs, type OpenDef } from './loader-functions.js';
 import { defSpan, importIndex, moduleFile, specifiersByPart } from './python-files.js';
 import { argumentsFor, callTarget, type CallSite } from './loader-calls.js';
+import { defReading, handedTo } from './handed-paths.js';
 import { boundModuleFile } from './folder-loaders.js';
 import { anchorPlaces, blankComments, fileAnchoredPath, fileVariables, importsResourceApi, lookText, MAX_PATH_LINE, PATH_VIEW_REACH, pathConstants, resourceReads, resourceTemplates, spannedPathLine, withConstants } from './package-paths.js';
 
@@ -628,6 +629,16 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
             const read = !found.endsWith('.py') ? null : readAt(line, m.index!, m.index! + m[0].length) ? l + 1 : name === undefined ? null : readHolding(text, name);
             if (read !== null) {
               push(path, found, read, `read by ${path}:${read} (its text is read${read === l + 1 ? '' : ` through ${name}, assigned a path built from __file__ at line ${l + 1}`})`);
+              continue;
+            }
+            // Stop 66: handed to a function of this file that reads the file it is given (supervisor's
+            // `makeExecutable(os.path.join(here, 'fixtures/unkillable_spew.py'))`, whose body opens its parameter).
+            const callee = found.endsWith('.py') ? handedTo(line, m.index!) : null;
+            const reading = callee === null ? null : defReading(text, callee);
+            const readIn = reading === null ? null : readHolding(reading.body, reading.param);
+            if (readIn !== null) {
+              const at = reading!.firstLine + readIn - 1;
+              push(path, found, l + 1, `read by ${path}:${at} (${callee} opens the file its parameter ${reading!.param} names; handed a path built from __file__ at line ${l + 1})`);
               continue;
             }
             pushRead(path, found, l + 1, `read by ${path}:${l + 1} (a path built from __file__ names it)`);
