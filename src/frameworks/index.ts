@@ -214,6 +214,7 @@ import libraryNameLoads from './python/library-name-loads.js';
 import djangoTemplateCommands from './python/django-template-commands.js';
 import configDirPaths from './python/config-dir-paths.js';
 import pythonModuleArgs from './python/module-args.js';
+import pythonModulePrefixArgs from './python/module-prefix-args.js';
 import configChoices from './python/config-choices.js';
 import configDefaults from './python/config-defaults.js';
 import spawnedPaths from './python/spawned-paths.js';
@@ -376,6 +377,7 @@ export const READERS: readonly FrameworkReader[] = [
   djangoTemplateCommands,
   configDirPaths,
   pythonModuleArgs,
+  pythonModulePrefixArgs,
   configChoices,
   configDefaults,
   prisma,
@@ -490,6 +492,7 @@ export const PYTHON_SOURCE_READERS: ReadonlySet<FrameworkReader> = new Set([
   protocolAttributes,
   pythonFolderLoaders,
   pythonModuleArgs,
+  pythonModulePrefixArgs,
   pythonStarAllListings,
   resourceAnchors,
   resourceWrappers,

@@ -164,7 +164,10 @@ export const pythonExtractor: LanguageExtractor = {
   // 16: importRoots reads a slice assignment sys.path[0:0] = X (sys-path.ts).
   // 17: textMarks, the words some readers pre-test every .py file for (text-marks.ts).
   // 18: a slice assignment's list that spans lines (zc.buildout's scripts).
-  version: 21,
+  // 19: sys.path folders written with `.as_posix()`. 20: runnable marker wsgi-application (s66-leadspy).
+  // 21: an upper-case module segment past a dot in a `pkg.mod:attr` string (s66-surveypy).
+  // 22: textMarks' module-prefix, `"-m", "pkg.sub." + name` (text-marks.ts; module-prefix-args).
+  version: 22,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();

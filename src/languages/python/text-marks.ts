@@ -12,6 +12,9 @@
  * - `runs-source`: RUNS_SOURCE_TEXT, source-text-imports' own test (a runner handed a string that
  *   opens with an import statement), taken whole: no cheaper word is a superset of it (the runners'
  *   names, `push` and `compile`, are in hundreds of files).
+ * - `module-prefix`: MODULE_PREFIX_ARG, module-prefix-args' `"-m", "pkg.sub." + name` (a module run by
+ *   `python -m` whose name the code completes: twisted's test_stdio.py:107), tried only where `-m`
+ *   stands in the text.
  *
  * Anywhere in the text counts, comments and strings too: each mark is a superset of its reader's
  * own test on the text, which still decides (test/languages/python-text-marks.test.ts). The set is
@@ -20,7 +23,7 @@
  * UTF-8 as a reader reads it; a file without marks is read as before.
  */
 
-export const PYTHON_TEXT_MARKS = ['import_', '__path__', 'runs-source'] as const;
+export const PYTHON_TEXT_MARKS = ['import_', '__path__', 'runs-source', 'module-prefix'] as const;
 export type PythonTextMark = (typeof PYTHON_TEXT_MARKS)[number];
 
 /** A runner called with a string literal that opens with an import statement (source-text-imports' candidates). */
@@ -38,6 +41,23 @@ const holdsSourceStringCall = (text: string): boolean => {
   for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
     SOURCE_STRING_CALL.lastIndex = at;
     if (SOURCE_STRING_CALL.test(text)) return true;
+  }
+  return false;
+};
+
+/**
+ * `"-m", "pkg.sub." + name` (str or bytes literals, over lines): a `-m` element followed by a dotted
+ * literal ending with a dot that is concatenated. Sticky, tried at each `-m` of the text.
+ */
+const MODULE_PREFIX_TAIL = /-m(['"])\s*,\s*[bBuU]?(['"])[A-Za-z_][\w.]*\.\2\s*\+/y;
+
+/** Whether a text holds MODULE_PREFIX_TAIL after a quote (`"-m"`, `b'-m'`): found by indexOf, native and fast. */
+export const holdsModulePrefixArg = (text: string): boolean => {
+  for (let at = text.indexOf('-m'); at >= 0; at = text.indexOf('-m', at + 2)) {
+    const before = text.charCodeAt(at - 1);
+    if (before !== 34 && before !== 39) continue;
+    MODULE_PREFIX_TAIL.lastIndex = at;
+    if (MODULE_PREFIX_TAIL.test(text)) return true;
   }
   return false;
 };
@@ -70,6 +90,7 @@ export const pythonTextMarksOf = (text: string, words: number = textWordsOf(text
   if (words & TextWord.Import) marks.push('import_');
   if (words & TextWord.Path) marks.push('__path__');
   if (holdsSourceStringCall(text) && RUNS_SOURCE_TEXT.test(text)) marks.push('runs-source');
+  if (holdsModulePrefixArg(text)) marks.push('module-prefix');
   return marks;
 };
 

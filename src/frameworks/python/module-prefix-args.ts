@@ -1,0 +1,134 @@
+/**
+ * Stop 66: a module run by `python -m` whose name the code completes from a package prefix. twisted's
+ * test/test_stdio.py:107 builds `[sys.executable, b"-m", b"twisted.test." + sibling, …]` and runs it
+ * with reactor.spawnProcess; its tests pass the module's last part as a literal
+ * (`self._spawnProcess(p, b"stdio_test_loseconn", errorLogFile)` at :130). Those child programs
+ * (twisted/test/stdio_test_*.py, each a main guard) are the test's, not commands of their own.
+ *
+ * Read in the files whose text marks say they write `"-m", "pkg.sub." + …` (text-marks.ts,
+ * `module-prefix`), from their tokens: a `-m` element (str or bytes) followed by a literal ending
+ * with a dot and `+`. The prefix must name a repo package (`twisted.test` → its `__init__.py`), and a
+ * module of that package is run when the same file writes its last part as a whole literal in code
+ * (`b"stdio_test_loseconn"`; a comment that names it is no token). A literal naming no module of the
+ * package gives nothing, and so does a `-m` handed to `print(` or a logger (a message, not a command
+ * line). The name a parameter takes is not followed through calls: the same file must spell it.
+ */
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput } from '../types.js';
+import { listedPaths, sortedPaths } from '../../util/file-index.js';
+import { dirname } from '../../util/path.js';
+import { tokenize, type PythonTokens } from '../../languages/python/tokenize.js';
+import { Kind, Op, StringFlag } from '../../languages/python/tokens.js';
+import { stringTokenValue } from '../../languages/python/literals.js';
+import { isOp, nameText } from '../../languages/python/ranges.js';
+import { mayHoldPythonMark } from '../../languages/python/text-marks.js';
+import { lookText } from './package-paths.js';
+
+/** A prefix: a dotted name ending with a dot (`twisted.test.`). */
+const PREFIX = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.$/;
+/** A module's last part. */
+const IDENTIFIER = /^[A-Za-z_]\w*$/;
+/** Calls whose arguments are a message, not a command line: `print(`, `log.debug(`, `sys.stderr.write(`. */
+const MESSAGE_CALLS: ReadonlySet<string> = new Set(['print', 'debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'write', 'format']);
+/** How far back the opening bracket of the `-m` element's list is looked for. */
+const HEAD_REACH = 64;
+/** Prefixes read per file, and modules run per file (a hostile file of thousands gives no more work). */
+const MAX_PREFIXES = 8;
+const MAX_MODULES = 64;
+
+/** A str or bytes literal token that is not an f-string. */
+const isLiteral = (t: PythonTokens, i: number): boolean =>
+  i >= 0 && i < t.count && t.kind[i] === Kind.String && (t.value[i] & (StringFlag.Formatted | StringFlag.Unterminated)) === 0;
+
+/** Whether the `-m` at token i is an argument of a message call (`print("-m", …)`, `log.info(…, ["-m", …])`). */
+const inMessageCall = (t: PythonTokens, i: number): boolean => {
+  let depth = 0;
+  for (let j = i - 1; j >= Math.max(0, i - HEAD_REACH); j--) {
+    if (t.kind[j] !== Kind.Op) continue;
+    const op = t.value[j];
+    if (op === Op.RParen || op === Op.RBracket || op === Op.RBrace) depth++;
+    else if (op === Op.LParen || op === Op.LBracket || op === Op.LBrace) {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      // The innermost call around the element; a list or tuple display is looked through to its own call.
+      if (op === Op.LParen && j > 0 && t.kind[j - 1] === Kind.Name) return MESSAGE_CALLS.has(nameText(t, j - 1));
+    }
+  }
+  return false;
+};
+
+/** The `"-m", "pkg.sub." + …` prefixes of a file's tokens, with their lines. */
+const prefixesOf = (t: PythonTokens): Array<{ prefix: string; line: number }> => {
+  const out: Array<{ prefix: string; line: number }> = [];
+  for (let i = 0; i + 3 < t.count && out.length < MAX_PREFIXES; i++) {
+    if (!isLiteral(t, i) || !isOp(t, i + 1, Op.Comma) || !isLiteral(t, i + 2)) continue;
+    // `+` is one of the operators the tokenizer does not name: read from the text.
+    if (t.kind[i + 3] !== Kind.Op || t.text.charCodeAt(t.start[i + 3]) !== 43 || t.end[i + 3] - t.start[i + 3] !== 1) continue;
+    if (stringTokenValue(t, i) !== '-m') continue;
+    const prefix = stringTokenValue(t, i + 2);
+    if (!PREFIX.test(prefix) || inMessageCall(t, i)) continue;
+    out.push({ prefix, line: t.line[i] });
+  }
+  return out;
+};
+
+export const collectModulePrefixArgs = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  for (const file of sortedPaths(ctx.files)) {
+    if (!file.endsWith('.py')) continue;
+    const facts = ctx.facts(file);
+    if (facts === undefined || !mayHoldPythonMark(facts.textMarks, 'module-prefix')) continue;
+    const text = lookText(ctx, file);
+    if (text === null) continue;
+    const t = tokenize(text);
+    const prefixes = prefixesOf(t);
+    if (prefixes.length === 0) continue;
+    // The whole literals of the file that may be a module's last part, first line each.
+    const literals = new Map<string, number>();
+    for (let i = 0; i < t.count; i++) {
+      if (!isLiteral(t, i)) continue;
+      const v = stringTokenValue(t, i);
+      if (IDENTIFIER.test(v) && !literals.has(v)) literals.set(v, t.line[i]);
+    }
+    let runs = 0;
+    const seen = new Set<string>();
+    for (const { prefix, line } of prefixes) {
+      const pkg = prefix.slice(0, -1);
+      const found = ctx.module(pkg, dirname(file), file);
+      if (found.length === 0 || !found[0].endsWith('/__init__.py')) continue;
+      const folder = dirname(found[0]);
+      for (const [stem, at] of literals) {
+        const target = `${folder}/${stem}.py`;
+        if (!ctx.files.has(target) || target === file || seen.has(target)) continue;
+        if (++runs > MAX_MODULES) break;
+        seen.add(target);
+        out.references.push({
+          from: file,
+          target,
+          targetKind: 'file',
+          line: at,
+          label: `run as \`python -m ${prefix}${stem}\` by the argument list in ${file}:${line} ("-m", "${prefix}" + a name), the name "${stem}" written at ${file}:${at}`,
+        });
+      }
+    }
+  }
+  return out;
+};
+
+const reader: FrameworkReader = {
+  id: 'python-module-prefix-args',
+  title: 'Python modules run by `-m` with a name completed from a package prefix',
+  ecosystem: 'python',
+  enabledBy: (ctx) => {
+    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+      const f = listed[at];
+      if (f.endsWith('.py') && ctx.facts(f)?.textMarks?.includes('module-prefix') === true) return `${f} writes "-m" and a module prefix completed by +`;
+    }
+    return null;
+  },
+  collect: collectModulePrefixArgs,
+};
+
+export default reader;
