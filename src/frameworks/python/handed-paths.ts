@@ -71,3 +71,30 @@ export const defReading = (text: string, name: string): { param: string; body: s
   const firstLine = text.slice(0, m.index!).split('\n').length;
   return { param: m[2], body: lines.slice(0, end).join('\n'), firstLine };
 };
+
+/**
+ * `shutil.which('ovs_agent.py', path=os.path.join(ROOTDIR, CMD_FOLDER))` (neutron's
+ * tests/fullstack/resources/process.py:209): the program `which` finds in the folder its `path=`
+ * names, when the folder's expression holds offset `at` of `view`; the literal name, or null. A
+ * `which` with no `path=` looks on PATH (no repo folder), and one whose name is not a literal names
+ * nothing here.
+ */
+const WHICH_IN_FOLDER = /(?<![\w])which\s*\(\s*(['"])([\w.-]{1,100})\1\s*,\s*path\s*=\s*/g;
+
+export const whichNamed = (view: string, at: number): string | null => {
+  for (const m of view.matchAll(WHICH_IN_FOLDER)) {
+    const from = m.index! + m[0].length;
+    if (from > at) break;
+    // The literal lies in the path= argument: no bracket opened after it closes before the literal, and no comma at its depth.
+    let depth = 0;
+    let inside = true;
+    for (let k = from; k < at && inside; k++) {
+      const c = view[k];
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') inside = depth-- > 0;
+      else if (c === ',' && depth === 0) inside = false;
+    }
+    if (inside) return m[2];
+  }
+  return null;
+};

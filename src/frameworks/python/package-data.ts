@@ -40,7 +40,7 @@ import { perScan } from '../per-scan.js';
 import { calleeAt, fileDefs, type OpenDef } from './loader-functions.js';
 import { defSpan, importIndex, moduleFile, specifiersByPart } from './python-files.js';
 import { argumentsFor, callTarget, type CallSite } from './loader-calls.js';
-import { defReading, handedTo } from './handed-paths.js';
+import { defReading, handedTo, whichNamed } from './handed-paths.js';
 import { boundModuleFile } from './folder-loaders.js';
 import { anchorPlaces, blankComments, fileAnchoredPath, fileVariables, importsResourceApi, lookText, MAX_PATH_LINE, PATH_VIEW_REACH, pathConstants, resourceReads, resourceTemplates, spannedPathLine, withConstants } from './package-paths.js';
 
@@ -495,6 +495,8 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
   const byPart = index === null ? new Map<string, readonly string[]>() : specifiersByPart(index);
   const addStem = (stem: string): void => {
     for (const specifier of byPart.get(stem) ?? []) for (const f of index?.bySpecifier.get(specifier) ?? []) candidates.add(f);
+    // Stop 66: a module imported by name from its package (neutron's `from neutron.tests.fullstack import base as fullstack_base`).
+    for (const f of index?.byFromName.get(stem) ?? []) candidates.add(f);
   };
   const addConstant = (name: string): void => {
     for (const f of index?.byFromName.get(name) ?? []) candidates.add(f);
@@ -642,6 +644,13 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
               continue;
             }
             pushRead(path, found, l + 1, `read by ${path}:${l + 1} (a path built from __file__ names it)`);
+            continue;
+          }
+          // Stop 66: a folder `shutil.which(name, path=…)` looks a program up in (neutron's fullstack
+          // process.py:209 `shutil.which('ovs_agent.py', path=os.path.join(ROOTDIR, CMD_FOLDER))`): that program is run.
+          const which = whichNamed(line, m.index!);
+          if (which !== null && ctx.files.has(`${found}/${which}`)) {
+            push(path, `${found}/${which}`, l + 1, `run by ${path}:${l + 1} (shutil.which('${which}', path=…) finds it in ${found}/, a folder named by a path built from __file__)`);
             continue;
           }
           // A folder: used when listed, on this line or through the name it is assigned to.

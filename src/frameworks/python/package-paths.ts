@@ -433,10 +433,14 @@ export const fileVariables = (ctx: FrameworkContext, path: string, text: string)
   const imported = own.imported;
   const rewrites = new Map<string, string>();
   for (const i of ctx.facts(path)?.imports ?? []) {
-    if (i.syntax === 'import') {
+    // Stop 66: `from a.b import mod as m` binds `m` to the module a.b.mod when it is one (neutron's
+    // `from neutron.tests.fullstack import base as fullstack_base`, then `fullstack_base.ROOTDIR`).
+    const fromModules = i.syntax === 'from' && !i.specifier.startsWith('.') ? i.names.filter((n) => /^[A-Za-z_]\w*$/.test(n.alias ?? n.name)).map((n): [string, string] => [n.alias ?? n.name, `${i.specifier}.${n.name}`]) : [];
+    if (i.syntax === 'import' || fromModules.length > 0) {
       // `import a.b` binds `a` (and `a.b` is reached through it); `import a.b as c` binds `c`.
       const parts = i.specifier.split('.');
-      const bound: Array<[string, string]> = i.alias !== undefined ? [[i.alias, i.specifier]] : parts.map((_, k) => [parts.slice(0, k + 1).join('.'), parts.slice(0, k + 1).join('.')]);
+      const bound: Array<[string, string]> =
+        i.syntax === 'from' ? fromModules : i.alias !== undefined ? [[i.alias, i.specifier]] : parts.map((_, k) => [parts.slice(0, k + 1).join('.'), parts.slice(0, k + 1).join('.')]);
       for (const [local, module] of bound) {
         // The repo module first: a file of thousands of `import mN` of modules outside the repo
         // searched its whole text once per import (40,000 lines: 13 s).
