@@ -215,6 +215,7 @@ import djangoTemplateCommands from './python/django-template-commands.js';
 import configDirPaths from './python/config-dir-paths.js';
 import pythonModuleArgs from './python/module-args.js';
 import pythonModulePrefixArgs from './python/module-prefix-args.js';
+import configBinDirs from './python/config-bin-dirs.js';
 import configChoices from './python/config-choices.js';
 import configDefaults from './python/config-defaults.js';
 import spawnedPaths from './python/spawned-paths.js';
@@ -378,6 +379,7 @@ export const READERS: readonly FrameworkReader[] = [
   configDirPaths,
   pythonModuleArgs,
   pythonModulePrefixArgs,
+  configBinDirs,
   configChoices,
   configDefaults,
   prisma,
