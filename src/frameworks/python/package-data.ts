@@ -495,8 +495,15 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
   const byPart = index === null ? new Map<string, readonly string[]>() : specifiersByPart(index);
   const addStem = (stem: string): void => {
     for (const specifier of byPart.get(stem) ?? []) for (const f of index?.bySpecifier.get(specifier) ?? []) candidates.add(f);
-    // Stop 66: a module imported by name from its package (neutron's `from neutron.tests.fullstack import base as fullstack_base`).
-    for (const f of index?.byFromName.get(stem) ?? []) candidates.add(f);
+    // Stop 66: a module imported by name from its package (neutron's `from neutron.tests.fullstack import base as fullstack_base`),
+    // when the import finds a repo module so named (saleor's hundreds of `from django.conf import settings` find none and are not read).
+    for (const f of index?.byFromName.get(stem) ?? []) {
+      if (candidates.has(f)) continue;
+      const found = (ctx.facts(f)?.imports ?? []).some(
+        (i) => i.syntax === 'from' && !i.specifier.startsWith('.') && i.names.some((n) => n.name === stem) && ctx.module(`${i.specifier}.${stem}`).length > 0,
+      );
+      if (found) candidates.add(f);
+    }
   };
   const addConstant = (name: string): void => {
     for (const f of index?.byFromName.get(name) ?? []) candidates.add(f);
