@@ -14,4 +14,6 @@ test('python-module-prefix-args: the text mark finds the pair over lines, in str
   assert.equal(holdsModulePrefixArg("args = ['-m', 'pkg.sub.mod']"), false);
   assert.equal(holdsModulePrefixArg("args = ['-m', 'pkg.sub' + name]"), false);
   assert.equal(holdsModulePrefixArg("x = 'a-m', 'pkg.' + y"), false);
+  assert.equal(holdsModulePrefixArg('args = [pyExe, b"-u", b"-m", scriptPath]'), true);
+  assert.equal(holdsModulePrefixArg('args = [pyExe, "-m", scriptPath.x]'), false);
 });

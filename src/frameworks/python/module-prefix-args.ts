@@ -26,6 +26,8 @@ import { lookText } from './package-paths.js';
 
 /** A prefix: a dotted name ending with a dot (`twisted.test.`). */
 const PREFIX = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.$/;
+/** A dotted module name (two parts or more: a one-part name is most often another tool's value). */
+const MODULE = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/;
 /** A module's last part. */
 const IDENTIFIER = /^[A-Za-z_]\w*$/;
 /** Calls whose arguments are a message, not a command line: `print(`, `log.debug(`, `sys.stderr.write(`. */
@@ -59,6 +61,32 @@ const inMessageCall = (t: PythonTokens, i: number): boolean => {
   return false;
 };
 
+/** The `"-m", name` elements of a file's tokens (the name a whole element), with their lines. */
+const namesOf = (t: PythonTokens): Array<{ name: string; line: number }> => {
+  const out: Array<{ name: string; line: number }> = [];
+  for (let i = 0; i + 3 < t.count && out.length < MAX_PREFIXES; i++) {
+    if (!isLiteral(t, i) || !isOp(t, i + 1, Op.Comma) || t.kind[i + 2] !== Kind.Name) continue;
+    if (!(isOp(t, i + 3, Op.Comma) || isOp(t, i + 3, Op.RBracket) || isOp(t, i + 3, Op.RParen))) continue;
+    if (stringTokenValue(t, i) !== '-m' || inMessageCall(t, i)) continue;
+    out.push({ name: nameText(t, i + 2), line: t.line[i] });
+  }
+  return out;
+};
+
+/** The dotted module names a file assigns to `name` as a whole literal (`scriptPath = b"twisted.test.process_tester"`), with their lines. */
+const assignedModules = (t: PythonTokens, name: string): Array<{ module: string; line: number }> => {
+  const out: Array<{ module: string; line: number }> = [];
+  for (let i = 0; i + 3 < t.count && out.length < MAX_MODULES; i++) {
+    if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.Assign) || !isLiteral(t, i + 2) || nameText(t, i) !== name) continue;
+    // The literal is the whole value: what follows starts another statement (a new line) or ends the file.
+    if (i + 3 < t.count && t.line[i + 3] === t.line[i + 2] && !isOp(t, i + 3, Op.Semicolon)) continue;
+    if (i > 0 && t.line[i - 1] === t.line[i] && !isOp(t, i - 1, Op.Semicolon)) continue;
+    const module = stringTokenValue(t, i + 2);
+    if (MODULE.test(module)) out.push({ module, line: t.line[i] });
+  }
+  return out;
+};
+
 /** The `"-m", "pkg.sub." + …` prefixes of a file's tokens, with their lines. */
 const prefixesOf = (t: PythonTokens): Array<{ prefix: string; line: number }> => {
   const out: Array<{ prefix: string; line: number }> = [];
@@ -84,6 +112,21 @@ export const collectModulePrefixArgs = (ctx: FrameworkContext): FrameworkOutput 
     if (text === null) continue;
     const t = tokenize(text);
     const prefixes = prefixesOf(t);
+    const names = namesOf(t);
+    if (prefixes.length === 0 && names.length === 0) continue;
+    let runs = 0;
+    const seen = new Set<string>();
+    // `"-m", name`: each dotted module the file assigns the name, as `python -m` finds it (a package: its __main__.py).
+    for (const { name, line } of names) {
+      for (const { module, line: at } of assignedModules(t, name)) {
+        const found = ctx.module(module, dirname(file), file);
+        if (found.length === 0) continue;
+        const target = found[0].endsWith('/__init__.py') ? `${dirname(found[0])}/__main__.py` : found[0];
+        if (!ctx.files.has(target) || target === file || seen.has(target) || ++runs > MAX_MODULES) continue;
+        seen.add(target);
+        out.references.push({ from: file, target, targetKind: 'file', line: at, label: `run as \`python -m ${module}\` by the argument list in ${file}:${line} ("-m", ${name}), ${name} = "${module}" at ${file}:${at}` });
+      }
+    }
     if (prefixes.length === 0) continue;
     // The whole literals of the file that may be a module's last part, first line each.
     const literals = new Map<string, number>();
@@ -92,8 +135,6 @@ export const collectModulePrefixArgs = (ctx: FrameworkContext): FrameworkOutput 
       const v = stringTokenValue(t, i);
       if (IDENTIFIER.test(v) && !literals.has(v)) literals.set(v, t.line[i]);
     }
-    let runs = 0;
-    const seen = new Set<string>();
     for (const { prefix, line } of prefixes) {
       const pkg = prefix.slice(0, -1);
       const found = ctx.module(pkg, dirname(file), file);

@@ -12,9 +12,9 @@
  * - `runs-source`: RUNS_SOURCE_TEXT, source-text-imports' own test (a runner handed a string that
  *   opens with an import statement), taken whole: no cheaper word is a superset of it (the runners'
  *   names, `push` and `compile`, are in hundreds of files).
- * - `module-prefix`: MODULE_PREFIX_ARG, module-prefix-args' `"-m", "pkg.sub." + name` (a module run by
- *   `python -m` whose name the code completes: twisted's test_stdio.py:107), tried only where `-m`
- *   stands in the text.
+ * - `module-prefix`: MODULE_PREFIX_TAIL, module-prefix-args' `"-m", "pkg.sub." + name` (a module run by
+ *   `python -m` whose name the code completes: twisted's test_stdio.py:107) or `"-m", name` (a name
+ *   the file assigns a module's name: test_process.py:593), tried only where `-m` stands in the text.
  *
  * Anywhere in the text counts, comments and strings too: each mark is a superset of its reader's
  * own test on the text, which still decides (test/languages/python-text-marks.test.ts). The set is
@@ -47,9 +47,10 @@ const holdsSourceStringCall = (text: string): boolean => {
 
 /**
  * `"-m", "pkg.sub." + name` (str or bytes literals, over lines): a `-m` element followed by a dotted
- * literal ending with a dot that is concatenated. Sticky, tried at each `-m` of the text.
+ * literal ending with a dot that is concatenated, or by a plain name as a whole element (`b"-m",
+ * scriptPath]`). Sticky, tried at each `-m` of the text.
  */
-const MODULE_PREFIX_TAIL = /-m(['"])\s*,\s*[bBuU]?(['"])[A-Za-z_][\w.]*\.\2\s*\+/y;
+const MODULE_PREFIX_TAIL = /-m(['"])\s*,\s*(?:[bBuU]?(['"])[A-Za-z_][\w.]*\.\2\s*\+|[A-Za-z_]\w*\s*[,\])])/y;
 
 /** Whether a text holds MODULE_PREFIX_TAIL after a quote (`"-m"`, `b'-m'`): found by indexOf, native and fast. */
 export const holdsModulePrefixArg = (text: string): boolean => {
