@@ -117,8 +117,11 @@ export const collectModulePrefixArgs = (ctx: FrameworkContext): FrameworkOutput 
     let runs = 0;
     const seen = new Set<string>();
     // `"-m", name`: each dotted module the file assigns the name, as `python -m` finds it (a package: its __main__.py).
-    for (const { name, line } of names) {
+    for (const name of new Set(names.map((n) => n.name))) {
+      const uses = names.filter((n) => n.name === name).map((n) => n.line);
       for (const { module, line: at } of assignedModules(t, name)) {
+        // The use the assignment reaches: the first at or below it (the same test's), else the file's first.
+        const line = uses.find((u) => u >= at) ?? uses[0];
         const found = ctx.module(module, dirname(file), file);
         if (found.length === 0) continue;
         const target = found[0].endsWith('/__init__.py') ? `${dirname(found[0])}/__main__.py` : found[0];
