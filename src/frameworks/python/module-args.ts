@@ -8,7 +8,7 @@
  * not a list headed by another program's name), when the name is dotted and resolves, from the file,
  * to a repo module (a package: its `__main__.py`). A name that resolves to nothing (`serial.tools.miniterm`,
  * `pip`) gives nothing, and so does a one-part name (`["pytest", "-m", "slow"]` is a marker), a name
- * held in a variable, or `-m` that is not an element (`"python -m x.y"`, one string, is the commands'
+ * held in a variable (stop 66: module-prefix-args reads one the file assigns a dotted literal), or `-m` that is not an element (`"python -m x.y"`, one string, is the commands'
  * own reading).
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
