@@ -166,6 +166,7 @@ import testDottedStrings from './python/test-dotted-strings.js';
 import entryPointScripts from './python/entry-point-scripts.js';
 import flaskStatic from './python/flask-static.js';
 import templateStatic from './python/template-static.js';
+import renderedTemplates from './python/rendered-templates.js';
 import schemeScriptUrls from './python/scheme-script-urls.js';
 import amdModules from './python/amd-modules.js';
 import staticAttributes from './python/static-attributes.js';
@@ -423,6 +424,7 @@ export const READERS: readonly FrameworkReader[] = [
   tanstackRouter,
   tanstackRouteTrees,
   templateStatic,
+  renderedTemplates,
   schemeScriptUrls,
   amdModules,
   staticAttributes,
@@ -463,6 +465,7 @@ export const READERS: readonly FrameworkReader[] = [
  * may say yes without one (alembic.ini, ansible.cfg, an entry_points.txt, a template) is not here.
  */
 export const PYTHON_SOURCE_READERS: ReadonlySet<FrameworkReader> = new Set([
+  renderedTemplates,
   attributeImports,
   schemeScriptUrls,
   attributeTemplates,
