@@ -16,9 +16,13 @@
  * `env.get_template(`, `_render_tms_template(`), or the literal value of a name (`page =
  * "spawn_pending.html"`) that such a call takes. The name is looked up below each `templates/`
  * folder the package owns: one inside its folder, one a folder link inside it leads to, or one in
- * the package's data folder (`share/<package>/`, Debian's `share/python3-<package>/`). Each page
- * found is an edge from the rendering module, so a page a test renders is a test's and its scripts
- * take the kind of what renders it (classify walks through pages).
+ * the package's data folder (`share/<package>/`, Debian's `share/python3-<package>/`); a module in
+ * no package (a Flask `app.py`) renders from the `templates/` beside it. Each page found is an edge
+ * from the rendering module, so a page a test renders is a test's and its scripts take the kind of
+ * what renders it (classify walks through pages); each page reached hands on to the pages of its
+ * folder it `{% extends %}`, `{% include %}` or imports. The folder a loader is handed is not settled
+ * (built from `__file__`, a setting, sys.prefix): the scope's own template folders stand for it, and
+ * a name matches a page there exactly. A page nothing renders stays a manual root.
  */
 import { pathsInDir, pathsNamedLike, pathsWithPrefix } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
