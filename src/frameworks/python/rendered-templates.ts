@@ -70,10 +70,16 @@ const templatePages = perScan((ctx: FrameworkContext): Map<string, TemplatePage[
  * templates folders it owns by ownership()), or for a module in no package its own folder (the
  * modules there, and the `templates/` beside them: a Flask app's `app.py` and `templates/`).
  */
+/** Why a `templates/` folder is a scope's, and the folder of the scope it sits in (null for a data folder outside it). */
+interface Owned {
+  why: string;
+  home: string | null;
+}
+
 interface Scope {
   files: readonly string[];
   /** Why a `templates/` folder is the scope's, or null. */
-  owns: (folder: string) => string | null;
+  owns: (folder: string) => Owned | null;
   engine: string;
 }
 
@@ -91,7 +97,7 @@ const engineScopes = perScan((ctx: FrameworkContext): Scope[] => {
       } else if (top === null) {
         const dir = dirname(file);
         const beside = joinRepo(dir, 'templates');
-        if (!byKey.has(`d:${dir}`)) byKey.set(`d:${dir}`, { files: pathsInDir(ctx.files, dir), owns: (folder) => (folder === beside ? `, beside ${file}` : null), engine });
+        if (!byKey.has(`d:${dir}`)) byKey.set(`d:${dir}`, { files: pathsInDir(ctx.files, dir), owns: (folder) => (folder === beside ? { why: `, beside ${file}`, home: dir } : null), engine });
       }
     }
   }
@@ -100,17 +106,18 @@ const engineScopes = perScan((ctx: FrameworkContext): Scope[] => {
 
 /**
  * Why a `templates/` folder is the package's, or null: inside it, reached by a folder link inside
- * it, or in its data folder (`…/share/<name>/`, `…/share/python3-<name>/`).
+ * it, or in its data folder (`…/share/<name>/`, `…/share/python3-<name>/`); its home is the package
+ * folder holding it (or the link), which nearest() compares with the rendering module's.
  */
-const ownership = (ctx: FrameworkContext, pkg: string, folder: string): string | null => {
-  if (folder.startsWith(`${pkg}/`)) return `, in the package ${pkg}`;
+const ownership = (ctx: FrameworkContext, pkg: string, folder: string): Owned | null => {
+  if (folder.startsWith(`${pkg}/`)) return { why: `, in the package ${pkg}`, home: dirname(folder) };
   for (const [link, target] of ctx.folderLinks ?? []) {
-    if (link.startsWith(`${pkg}/`) && (folder === target || folder.startsWith(`${target}/`))) return `, which the link ${link} in the package ${pkg} leads to`;
+    if (link.startsWith(`${pkg}/`) && (folder === target || folder.startsWith(`${target}/`))) return { why: `, which the link ${link} in the package ${pkg} leads to`, home: dirname(link) };
   }
   const name = basename(pkg);
   for (const data of [`share/${name}/`, `share/python3-${name}/`]) {
     const at = folder.indexOf(data);
-    if (at === 0 || (at > 0 && folder[at - 1] === '/')) return `, in the data folder ${folder.slice(0, at + data.length - 1)} of the package ${pkg}`;
+    if (at === 0 || (at > 0 && folder[at - 1] === '/')) return { why: `, in the data folder ${folder.slice(0, at + data.length - 1)} of the package ${pkg}`, home: null };
   }
   return null;
 };
@@ -185,6 +192,20 @@ const loadedTemplates = (ctx: FrameworkContext, reached: readonly TemplatePage[]
   return out;
 };
 
+/**
+ * Of the pages a name finds, those of the template folder nearest the rendering module: the one
+ * whose home is the deepest folder above it (mitmproxy's tools/web/app.py renders tools/web/templates/
+ * index.html, not addons/onboardingapp/templates/index.html). When no home is above the module (a
+ * data folder, a sibling app's folder), every page found stands.
+ */
+const nearest = <T extends { owned: Owned }>(candidates: readonly T[], dir: string): readonly T[] => {
+  if (candidates.length < 2) return candidates;
+  const above = (home: string | null): boolean => home !== null && (home === '' || dir === home || dir.startsWith(`${home}/`));
+  let depth = -1;
+  for (const c of candidates) if (above(c.owned.home)) depth = Math.max(depth, c.owned.home!.length);
+  return depth < 0 ? candidates : candidates.filter((c) => above(c.owned.home) && c.owned.home!.length === depth);
+};
+
 const references = perScan((ctx: FrameworkContext): ReferenceInput[] => {
   const out: ReferenceInput[] = [];
   const pages = templatePages(ctx);
@@ -195,16 +216,19 @@ const references = perScan((ctx: FrameworkContext): ReferenceInput[] => {
       const text = ctx.readText(file);
       if (text === null || !text.includes('.htm')) continue;
       for (const use of renderedNames(text)) {
+        const candidates: { found: TemplatePage; owned: Owned }[] = [];
         for (const found of pages.get(use.name.replace(/^\.?\//, '')) ?? []) {
           const owned = scope.owns(found.folder);
-          if (owned === null) continue;
+          if (owned !== null) candidates.push({ found, owned });
+        }
+        for (const { found, owned } of nearest(candidates, dirname(file))) {
           reached.push(found);
           out.push({
             from: file,
             target: found.page,
             targetKind: 'file',
             line: use.line,
-            label: `loaded by ${file}:${use.line}, which renders it with ${use.how} from the template folder ${found.folder}${owned} (${scope.engine})`,
+            label: `loaded by ${file}:${use.line}, which renders it with ${use.how} from the template folder ${found.folder}${owned.why} (${scope.engine})`,
           });
         }
       }
