@@ -132,6 +132,7 @@ import tsdown from './js/tsdown.js';
 import tscInPlace from './js/tsc-in-place.js';
 import tsup from './js/tsup.js';
 import tstyche from './js/tstyche.js';
+import tsd from './js/tsd.js';
 import vike from './js/vike.js';
 import vite from './js/vite.js';
 import viteFileRoutes from './js/vite-file-routes.js';
@@ -435,6 +436,7 @@ export const READERS: readonly FrameworkReader[] = [
   tsdown,
   tsup,
   tstyche,
+  tsd,
   turboGen,
   umi,
   vike,
