@@ -11,7 +11,7 @@ import { pathAssignments, pathValue, repoPathOf } from '../../src/languages/pyth
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 
 const cases = frameworkCases('package-data');
-test('package-data: has the basic, commands, copied, handed, spanned, templates and which fixtures', () => assert.deepEqual(cases, ['package-data-basic', 'package-data-commands', 'package-data-copied', 'package-data-handed', 'package-data-spanned', 'package-data-templates', 'package-data-which']));
+test('package-data: has the basic, commands, copied, handed, spanned, stubs, templates and which fixtures', () => assert.deepEqual(cases, ['package-data-basic', 'package-data-commands', 'package-data-copied', 'package-data-handed', 'package-data-spanned', 'package-data-stubs', 'package-data-templates', 'package-data-which']));
 for (const name of cases) test(`package-data: ${name}`, () => checkFrameworkFixture(name));
 
 test('package-data: a __file__ path is found from the literal it ends with', () => {

@@ -107,6 +107,18 @@ const MAX_TRIES = 400;
 const holdsFiles = (ctx: FrameworkContext, p: string): boolean => p !== '' && isFolder(ctx.files, p);
 
 /**
+ * The stubs of a folder that holds .pyi files directly (none when it holds none): every .pyi under it,
+ * and its .py files when it is no package (no __init__.py or __init__.pyi), as a stub root mixes them
+ * (thonny's microbit api_stubs: builtins.py beside microbit.pyi).
+ */
+const stubFiles = (ctx: FrameworkContext, folder: string): string[] => {
+  const direct = pathsInDir(ctx.files, folder);
+  if (!direct.some((f) => f.endsWith('.pyi'))) return [];
+  const root = !direct.some((f) => basename(f) === '__init__.py' || basename(f) === '__init__.pyi');
+  return pathsWithPrefix(ctx.files, `${folder}/`).filter((f) => f.endsWith('.pyi') || (root && f.endsWith('.py') && dirname(f) === folder));
+};
+
+/**
  * The files a listing of `folder` yields, by the listing's text: the literal glob patterns in it
  * (`CORE.glob("*.plug")`, `glob(os.path.join(d, '*.js'))`, a leading `**` for any folders; `[ab]` and `{a,b}` as globs have them), else every file in the folder (below it
  * too for `walk`/`rglob`). Python modules are left out: a folder of modules is loaded, or not, by
@@ -689,6 +701,11 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
               }
             }
           }
+          // Stop 66: a folder of type stubs (.pyi directly in it) is handed whole to an analysis or type checker
+          // path (thonny's `_get_sys_path_for_analysis` returns `os.path.join(os.path.dirname(__file__), "api_stubs")`
+          // for jedi): no listing or import names its files, each is read as a stub. Its .py files are stubs
+          // too when the folder is a path root (no __init__.py: nothing imports it as a package).
+          for (const f of stubFiles(ctx, found)) push(path, f, l + 1, `read as a type stub of ${found}/, a folder of stubs that ${path}:${l + 1} names by a path built from __file__ (a path an analysis or type checker reads)`);
           if (listing === null) continue;
           for (const f of listedFiles(ctx, found, listing)) push(path, f, l + 1, `used as a file of ${found}/, which ${path}:${l + 1} lists (a path built from __file__ names the folder)`);
         }
