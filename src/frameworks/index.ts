@@ -116,6 +116,7 @@ import rstest from './js/rstest.js';
 import sizeLimit from './js/size-limit.js';
 import staticDirs from './js/static-dirs.js';
 import servedFiles from './js/served-files.js';
+import servedPublicLiterals from './js/served-public-literals.js';
 import starlight from './js/starlight.js';
 import threadsWorkers from './js/threads-workers.js';
 import storybook from './js/storybook.js';
@@ -301,6 +302,7 @@ export const READERS: readonly FrameworkReader[] = [
   hexo,
   htmlPages,
   servedFiles,
+  servedPublicLiterals,
   hubot,
   moduleSearchPaths,
   egg,
