@@ -5,7 +5,7 @@
  * at each login, the kernel packages run `etc/kernel/postinst.d/*`, systemd-sleep runs
  * `lib/systemd/system-sleep/*`, cupsd runs `usr/lib/cups/backend/*` and `filter/*`, apport loads
  * `usr/share/apport/package-hooks/*.py` into a crash report, reportbug runs `usr/share/bug/<pkg>/script`,
- * grub-mkconfig runs `etc/grub.d/*`. Each such file is run in production: a command `/<path below
+ * grub-mkconfig runs `etc/grub.d/*`, certbot runs `etc/letsencrypt/renewal-hooks/{pre,deploy,post}/*`. Each such file is run in production: a command `/<path below
  * the tree's root>`, with that root as `/` (as a systemd unit in the tree places it), so the
  * absolute paths the hook names map into the tree too; evidence names the folder and what runs it.
  * Like cron's run-parts folders (crontab.ts), run-parts folders take only names of letters, digits,
@@ -58,6 +58,9 @@ const HOOK_FOLDERS: HookFolder[] = [
   { folder: 'etc/grub\\.d', names: RUN_PARTS, runner: 'grub-mkconfig', how: 'update-grub writes grub.cfg from their output', exec: true },
   { folder: '(?:etc|usr/share)/initramfs-tools/(?:hooks|scripts/[a-z-]+)', names: RUN_PARTS, runner: 'initramfs-tools', how: 'hooks run by mkinitramfs, scripts at boot', exec: true },
   { folder: 'usr/lib/cups/(?:backend|filter|driver|monitor|notifier|cgi-bin)', names: ANY, runner: 'CUPS', how: 'cupsd runs its backends, filters and drivers from usr/lib/cups/', exec: true },
+  // Stop 66: certbot runs every executable file of renewal-hooks/pre/ before renewing, deploy/ after each
+  // certificate it renews, post/ after (certbot's hooks.py list_hooks: sorted, executable, not a `~` backup).
+  { folder: 'etc/letsencrypt/renewal-hooks/(?:pre|deploy|post)', names: ANY, runner: 'certbot', how: 'certbot renew runs every executable there before renewing (pre), after each renewed certificate (deploy) or after (post)', exec: true },
   { folder: 'usr/share/apport/(?:package|general)-hooks', names: PYTHON, runner: 'apport', how: 'loaded into every crash or bug report' },
   { folder: 'usr/share/bug/[^/]+', names: /^script$/, runner: 'reportbug', how: 'run when a bug is reported against the package' },
   { folder: 'usr/share/(?:nautilus|caja|nemo)-python/extensions', names: PYTHON, runner: 'the file manager', how: 'nautilus-python (caja-, nemo-) loads every *.py extension there' },
@@ -70,7 +73,7 @@ const HOOK_FOLDERS: HookFolder[] = [
 /** One regex: the tree's root, then one of the folders (its index found by the group that matched), then the file's name. */
 const HOOK = new RegExp(`^((?:.*?/)??)(?:${HOOK_FOLDERS.map((h) => `(${h.folder})`).join('|')})/([^/]+)$`);
 /** Text every folder above contains: a cheap test before the regex. */
-const PREFILTER = /\.d\/|systemd\/|cups\/|apport\/|bug\/|python\/ext|initramfs-tools\/|ceph\/mgr\//;
+const PREFILTER = /\.d\/|systemd\/|cups\/|apport\/|bug\/|python\/ext|initramfs-tools\/|ceph\/mgr\/|renewal-hooks\//;
 
 const hookOf = (path: string): { root: string; folder: string; hook: HookFolder; name: string } | null => {
   if (!PREFILTER.test(path)) return null;
@@ -86,7 +89,7 @@ const hookOf = (path: string): { root: string; folder: string; hook: HookFolder;
 
 const systemHooks: EntryDetector = {
   id: 'system-hooks',
-  title: 'system hook folders of a filesystem tree (update-motd.d, kernel/postinst.d, systemd system-sleep, cups backends and filters, apport hooks, reportbug scripts, grub.d, …)',
+  title: 'system hook folders of a filesystem tree (update-motd.d, kernel/postinst.d, systemd system-sleep, cups backends and filters, apport hooks, reportbug scripts, grub.d, certbot renewal hooks, …)',
   matches: (path) => hookOf(path) !== null,
   detect: (file, ctx) => {
     const out = emptyOutput();
