@@ -95,6 +95,8 @@ const LISTING = /\b(?:listdir|scandir|iterdir|glob|iglob|rglob|walk)\s*\(/;
 const RECURSIVE = /\b(?:walk|rglob)\s*\(|\*\*/;
 /** A string literal on a line (prefixed ones included: the prefix letter is outside the match). */
 const LITERAL = /(['"])([^'"\n]{1,200})\1/g;
+/** The argument right before a literal that is a name or attribute, not a literal (`SANITY_ROOT, self.name, ` before `'x.py'`): one computed folder. */
+const COMPUTED_BEFORE = /(,\s*)((?:self\.)?[A-Za-z_]\w*)(\s*,\s*)$/;
 /**
  * A literal that brackets close right after (`'x.json')`), or that ends its line (`"x.json",`: Black
  * closes on the next line): where a call split over lines may end.
@@ -629,7 +631,24 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
           }
           if (!wanted(m[2]) || ++tries > MAX_TRIES) continue;
           const found = fileAnchoredPath(line, m.index!, m.index! + m[0].length, path, vars, (p) => ctx.files.has(p) || holdsFiles(ctx, p));
-          if (found === null) continue;
+          if (found === null) {
+            // Stop 66: a script path with one computed folder before its literal name (ansible-test's
+            // integration_aliases.py:204 `os.path.join(SANITY_ROOT, self.name, 'yaml_to_json.py')`), assigned to a
+            // name a command with the interpreter holds: each repo script the pattern matches there is run.
+            const computed = m[2].endsWith('.py') ? COMPUTED_BEFORE.exec(line.slice(0, m.index!)) : null;
+            const name = computed === null ? undefined : /^\s*([A-Za-z_]\w*)\s*=[^=]/.exec(raw)?.[1];
+            const command = name === undefined || vars.has(computed![2]) ? null : commandHolding(text, name);
+            if (command === null) continue;
+            const wildLine = `${line.slice(0, computed!.index)}${computed![1]}'*'${computed![3]}${line.slice(m.index!)}`;
+            const at = m.index! - computed![0].length + computed![1].length + 3 + computed![3].length;
+            const pattern = fileAnchoredPath(wildLine, at, at + m[0].length, path, vars, (p) => p.split('/').filter((part) => part === '*').length === 1 && !p.endsWith('*'));
+            if (pattern === null) continue;
+            const match = compileRepoGlob(pattern);
+            for (const f of pathsWithPrefix(ctx.files, `${pattern.slice(0, pattern.indexOf('*'))}`)) {
+              if (match(f)) push(path, f, command, `run as a script by ${path}:${command} (a command with the interpreter holds ${name}, assigned at line ${l + 1} a path built from __file__ whose folder ${computed![2]} is computed: any ${pattern} may be the one run)`);
+            }
+            continue;
+          }
           if (ctx.files.has(found)) {
             // Stop 45: a Python script run by a command list (`[python.path, os.path.join(ROOT, 'x.py')]`) is run, not loaded.
             // Tokenized once per file, on the first such path (nothing else tokenizes until the file's lines are done).
