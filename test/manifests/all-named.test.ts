@@ -14,7 +14,7 @@ import { PYTEST_CONFIG_FILE, PYTEST_CONFIG_NAMES } from '../../src/manifests/pyt
 import { COMPOSE_FILE_NAMES, isComposeFile } from '../../src/manifests/compose.js';
 import { CODE_NAME, JSON_NAMES, KNIP_CONFIG_STEMS } from '../../src/languages/javascript/knip-config-file.js';
 import { CONDITION_CONFIG_NAMES, VITE_CONFIG } from '../../src/languages/javascript/resolution/conditions.js';
-import { TOOL_CONFIG_NAMES, toolOf } from '../../src/languages/javascript/resolution/tool-aliases.js';
+import { leadingStem, TOOL_CONFIG_NAMES, TOOL_CONFIGS, toolOf } from '../../src/languages/javascript/resolution/tool-aliases.js';
 import { PROJECT_NAMES } from '../../src/languages/python/resolve/search-roots.js';
 import { PYTHON_SOURCE_NAMES } from '../../src/languages/python/resolve/resolver.js';
 
@@ -79,5 +79,20 @@ test('Manifests.all: with keys or without, every accepted path, sorted; with key
     assert.deepEqual(manifests.all((p) => (tried.push(p), accepts(p)), keys), want, caller);
     assert.ok(tried.length < files.size, `${caller}: ${tried.length} of ${files.size} paths tried`);
     assert.ok(tried.every((p) => hasKey(p, keys)), `${caller}: only keyed paths tried`);
+  }
+});
+
+test('tool aliases: the keys are read off toolOf\'s own patterns, so a pattern added there is tried too', () => {
+  // Review s66-rv4: the stems had been a list kept beside the eight patterns, and this file's sample
+  // names were the only check; a ninth tool's pattern (`rsbuild.config.ts`) added to toolOf alone
+  // passed every test while Manifests.all never offered its configs to the loop.
+  assert.deepEqual([...(TOOL_CONFIG_NAMES.stems ?? [])].sort(), ['astro', 'jest', 'package', 'quasar', 'rspack', 'svelte', 'vite', 'vitest', 'webpack']);
+  for (const [pattern] of TOOL_CONFIGS) assert.ok(TOOL_CONFIG_NAMES.stems?.includes(leadingStem(pattern)), String(pattern));
+  assert.equal(leadingStem(/^rsbuild(\.[\w-]+)*\.config\.[cm]?[jt]s$/), 'rsbuild');
+  assert.equal(leadingStem(/^jest(\.[\w-]+)*\.config\.([cm]?[jt]s|json)$/), 'jest', 'a | inside a group is not an alternative');
+  assert.equal(leadingStem(/^quasar\.config\.[cm]?[jt]s$|^quasar\.conf\.js$/), 'quasar');
+  // Shapes whose names' stems cannot be read off: refused, not guessed.
+  for (const bad of [/^(vite|vitest)\.config\.js$/, /^rs\.config\.js$|^rsbuild\.config\.js$/, /^vite\.config\.js$/i, /vite\.config\.js$/, /^vite-[\w]+\.config\.js$/, /^Vite\.config\.js$/]) {
+    assert.throws(() => leadingStem(bad), /does not open every name/, String(bad));
   }
 });

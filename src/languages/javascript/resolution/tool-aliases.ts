@@ -92,11 +92,56 @@ const QUASAR_ALIASES: [string, string][] = [['@', 'src'], ['src', 'src'], ['app'
 const ASTRO_CONFIG = /^astro\.config\.[cm]?[jt]s$/;
 const SVELTE_CONFIG = /^svelte\.config\.[cm]?[jt]s$/;
 
-/** The stems of every name toolOf accepts (each pattern opens with its tool's word and a dot) and of package.json, for `Manifests.all`. */
-export const TOOL_CONFIG_NAMES: NameKeys = { stems: ['vite', 'vitest', 'webpack', 'rspack', 'jest', 'astro', 'svelte', 'quasar', 'package'] };
+/** Each config name's pattern and its tool, tried in this order (the first that matches names the tool). */
+export const TOOL_CONFIGS: readonly (readonly [RegExp, AliasTool])[] = [
+  [VITE_CONFIG, 'Vite'], [VITEST_CONFIG, 'Vitest'], [WEBPACK_CONFIG, 'webpack'], [RSPACK_CONFIG, 'Rspack'],
+  [JEST_CONFIG, 'Jest'], [ASTRO_CONFIG, 'Astro'], [SVELTE_CONFIG, 'SvelteKit'], [QUASAR_CONFIG, 'Quasar'],
+];
 
-export const toolOf = (name: string): AliasTool | null =>
-  VITE_CONFIG.test(name) ? 'Vite' : VITEST_CONFIG.test(name) ? 'Vitest' : WEBPACK_CONFIG.test(name) ? 'webpack' : RSPACK_CONFIG.test(name) ? 'Rspack' : JEST_CONFIG.test(name) ? 'Jest' : ASTRO_CONFIG.test(name) ? 'Astro' : SVELTE_CONFIG.test(name) ? 'SvelteKit' : QUASAR_CONFIG.test(name) ? 'Quasar' : null;
+/** A pattern's source cut at its top-level `|` (not one inside a group or a class). */
+const topLevelAlternatives = (source: string): string[] => {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
+};
+
+/**
+ * The stem a pattern's every name has: each top-level alternative opens with `^word` and then a
+ * literal dot (`\.`, or a group that opens with one: `^vite(\.[\w-]+)*\.config…`). Read off the
+ * patterns (review s66-rv4), not kept beside them: a pattern added to TOOL_CONFIGS whose stem a
+ * hand-kept list lacked would never be tried by `Manifests.all`, its config never read, and the
+ * files only its aliases reach called dead. A pattern of another shape throws when the module
+ * loads, so no test or scan runs past it.
+ */
+export const leadingStem = (pattern: RegExp): string => {
+  const stems = new Set(topLevelAlternatives(pattern.source).map((alternative) => /^\^([a-z][a-z0-9_]*)(?:\\\.|\((?:\?:)?\\\.)/.exec(alternative)?.[1]));
+  const [stem] = stems;
+  if (stems.size !== 1 || stem === undefined || pattern.flags.includes('i')) throw new Error(`tool-aliases: ${pattern} does not open every name with one lower-case word and a dot`);
+  return stem;
+};
+
+/** The stems of every name toolOf accepts, and package.json's, for `Manifests.all`. */
+export const TOOL_CONFIG_NAMES: NameKeys = { stems: [...new Set([...TOOL_CONFIGS.map(([pattern]) => leadingStem(pattern)), 'package'])] };
+
+export const toolOf = (name: string): AliasTool | null => {
+  for (const [pattern, tool] of TOOL_CONFIGS) if (pattern.test(name)) return tool;
+  return null;
+};
 
 /** A string that names a path rather than a module: what bundlers resolve against the file system. */
 const isPathLike = (s: string): boolean => s.startsWith('./') || s.startsWith('../') || s.startsWith('/') || s === '.' || s.startsWith('<rootDir>');
