@@ -163,3 +163,20 @@ test('invocationsOf: a turbo fan-out through two scripts keeps its chain, outerm
   // toolInvocations names the innermost script as the evidence
   assert.deepEqual(toolInvocations(ctx, ['swc']).map((i) => i.evidence), ['a/package.json script "compile": tsc -p . && swc src']);
 });
+
+test('invocationsOf: nyc and c8 run the command after their options (ghost-cli: nyc --reporter=html mocha … test)', () => {
+  const ctx = contextOf(
+    [{ dir: '', scripts: { test: 'nyc --reporter=html --reporter=text mocha -t 5000 --recursive test/unit extensions/**/test', cover: 'c8 -r lcov --include src/x.js -- vitest run', report: 'nyc report --reporter=text-lcov | coveralls' } }],
+    [
+      { command: 'npm test', cwd: '' },
+      { command: 'npm run cover', cwd: '' },
+      { command: 'npm run report', cwd: '' },
+    ],
+  );
+  const mocha = invocationsOf(ctx, ['mocha']);
+  assert.deepEqual(mocha.map((i) => i.call.args), [['-t', '5000', '--recursive', 'test/unit', 'extensions/**/test']]);
+  // c8's option values are its own, not the runner's (src/x.js is not a test file), and `--` ends them
+  assert.deepEqual(invocationsOf(ctx, ['vitest']).map((i) => i.call.args), [['run']]);
+  // a report subcommand runs nothing: not a call of `report`, nor of nyc
+  assert.deepEqual(invocationsOf(ctx, ['report', 'nyc', 'c8']), []);
+});

@@ -22,6 +22,8 @@ import type { TextMark } from '../../languages/javascript/text-marks.js';
 import { JS_FAMILY_CODE_FILE } from '../../languages/js-family.js';
 import { runsWithNode } from '../../languages/shebang.js';
 import { perScan } from '../per-scan.js';
+import { jsCoverage } from '../../commandline/launchers/js-coverage.js';
+import { literal, text as textValue } from '../../commandline/value.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { withSteps } from '../../util/sentences.js';
 import { createBuildOutputMap } from '../../languages/javascript/build-output.js';
@@ -230,6 +232,18 @@ export const chainSteps = (chain: Chain | null): string[] => {
 };
 
 const WRAPPERS = new Set(['npx', 'bunx', 'cross-env', 'dotenv', 'env', 'time', 'nohup', 'exec', 'node_modules/.bin']);
+const COVERAGE_TOOLS = new Set(jsCoverage.names);
+
+/**
+ * The command a coverage tool runs (`nyc --reporter=html mocha test` runs `mocha test`), read by the
+ * command-line launcher that owns nyc's and c8's options; a report subcommand runs nothing.
+ */
+const commandUnderCoverage = (w: readonly string[]): string[] => {
+  for (const intent of jsCoverage.run(w.slice(1).map(textValue), basename(w[0]), () => undefined)) {
+    if (intent.kind === 'argv') return intent.argv.map((v) => literal(v) ?? '');
+  }
+  return [];
+};
 const RUNS_ALL = /^(turbo|lerna|nx|wireit|ultra)$/;
 
 /** pnpm's and yarn's own commands, which a bare `pnpm <word>` runs instead of a script. */
@@ -302,6 +316,7 @@ const stepsOf = (memo: Map<string, readonly Step[]>, text: string): readonly Ste
     let w = words(segment);
     while (w.length > 0 && (/^\w+=/.test(w[0]) || WRAPPERS.has(w[0]) || w[0] === '--')) w = w.slice(1);
     if (w.length > 0 && (w[0] === 'pnpm' || w[0] === 'yarn') && (w[1] === 'exec' || w[1] === 'dlx')) w = w.slice(2);
+    if (w.length > 0 && COVERAGE_TOOLS.has(basename(w[0]))) w = commandUnderCoverage(w);
     if (w.length === 0) continue;
     if (w[0] === 'cd' && w[1]) {
       out.push({ cd: w[1] });
