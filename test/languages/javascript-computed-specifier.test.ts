@@ -242,3 +242,15 @@ test("a require of a const holding the module's folder (or a join onto it) plus 
   assert.deepEqual(importsOf('function a() { const lib = path.join(__dirname, "a"); require(lib + "/x"); }\nfunction b() { const lib = path.join(__dirname, "b"); require(lib + "/x"); }\n'), []);
   assert.deepEqual(importsOf('const lib = path.join(__dirname, "../lib");\nrequire(lib + "cli");\n'), []);
 });
+
+test("an option's value and a literal rest, where the file gives the option a default folder (jsdoc's cli.js), names the default's file", () => {
+  const CODE = '{js,cjs,mjs,jsx,ts,cts,mts,tsx,json}';
+  // jsdoc cli.js:421 `env.opts.template || 'templates/default'`, :430 ``require(`${env.opts.template}/publish`)``
+  const jsdoc = "function gen(env) {\n  const publish = env.opts.template || 'templates/default';\n  env.opts.template = resolve(publish) || env.opts.template;\n  return require(`${env.opts.template}/publish`);\n}\n";
+  assert.deepEqual(globsOf(jsdoc), [[`./templates/default/{publish,publish.${CODE},publish/index.${CODE}}`, 'computed require']]);
+  assert.deepEqual(globsOf("const t = opts.theme ?? './themes/plain';\nrequire(opts.theme + '/index.js');\n"), [['./themes/plain/index.js', 'computed require']]);
+  // no default in the file, a default of another option, or a default that is a package name: nothing
+  assert.deepEqual(globsOf('module.exports = (env) => require(`${env.opts.template}/publish`);\n'), []);
+  assert.deepEqual(globsOf("const a = env.opts.theme || 'templates/default';\nrequire(`${env.opts.template}/publish`);\n"), []);
+  assert.deepEqual(globsOf("const a = env.opts.template || 'jsdoc-theme';\nrequire(`${env.opts.template}/publish`);\n"), []);
+});

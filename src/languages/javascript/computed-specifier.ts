@@ -124,6 +124,35 @@ const PACKAGE_PREFIX = /^(?:@[^/*.][^/*]*\/)?[^/*.@][^/*]*\//;
 /** A folder listing in the file: its names, not the whole folder, are what `./${name}` requires. */
 const LISTS_FOLDER = /\breaddir(?:Sync)?\s*\(|\bglob(?:\s*\.\s*sync|Sync)?\s*\(/;
 
+/** `opts.template || 'templates/default'`: a plain name or dotted name, `||` or `??`, and a quoted folder path. */
+const defaultOf = (key: string, text: string): string | null => {
+  const escaped = key.replace(/[.$]/g, (c) => `\\${c}`);
+  const m = new RegExp(`(?<![\\w$.])${escaped}\\s*(?:\\|\\||\\?\\?)\\s*(['"\`])((?:\\.{1,2}/)?[\\w@-][\\w@.-]*(?:/[\\w@.-]+)+|\\./[\\w@.-]+)\\1`).exec(text);
+  return m ? m[2] : null;
+};
+
+/**
+ * Stop 66: a specifier that is one option's value and a literal rest (jsdoc's cli.js:430
+ * ``require(`${env.opts.template}/publish`)``), where the same file gives the option a default
+ * folder (cli.js:421 `env.opts.template || 'templates/default'`): with no option given, the
+ * default's file loads. Read relative to the requiring file's folder, where a tool's own default
+ * folder sits (jsdoc resolves it against its own install); a default the tree does not hold names
+ * nothing, and a hole with no such default stays unread (a user's template is not in the repo).
+ */
+const optionDefault = (node: AstNode | null, parts: string[], text: string): ComputedPattern | null => {
+  if (parts.length !== 2 || parts[0] !== '' || !parts[1].startsWith('/') || GLOB_CHARACTERS.test(parts[1])) return null;
+  const [key] = holeKeys(node);
+  if (key === null || key === undefined || !key.includes('.')) return null;
+  const folder = defaultOf(key, text);
+  if (folder === null) return null;
+  const path = `${folder.startsWith('.') ? '' : './'}${folder}${parts[1]}`;
+  if (NODE_EXTENSION.test(path)) return { target: path };
+  // completed as Node completes `<folder>/publish`: the file, a code extension added, or its folder's index
+  const slash = path.lastIndexOf('/');
+  const name = path.slice(slash + 1);
+  return { target: `${path.slice(0, slash + 1)}{${name},${name}.${CODE_EXTENSIONS},${name}/index.${CODE_EXTENSIONS}}` };
+};
+
 /**
  * The glob a computed relative specifier may load, relative to the importing file's folder; null
  * when it names no clear set. `text` is the importing file's.
@@ -131,6 +160,8 @@ const LISTS_FOLDER = /\breaddir(?:Sync)?\s*\(|\bglob(?:\s*\.\s*sync|Sync)?\s*\(/
 export const computedSpecifierPattern = (node: AstNode | null, text: string): ComputedPattern | null => {
   const parts = literalParts(node);
   if (!parts || parts.length < 2 || parts.some((p) => GLOB_CHARACTERS.test(p))) return null;
+  const defaulted = optionDefault(node, parts, text);
+  if (defaulted) return defaulted;
   const pattern = parts.join('*').replace(/\*{2,}/g, '*');
   if (pattern === './*') return LISTS_FOLDER.test(text) ? null : OWN_FOLDER;
   const packageName = PACKAGE_PREFIX.exec(pattern)?.[0];
