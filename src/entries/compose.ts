@@ -15,6 +15,7 @@
  * (or of a repo folder: the scripts directly in it) there is an entry of the service, whose kind
  * is test when the compose file sits in a test folder (a suite's databases and emulators).
  */
+import { TEST_FOLDER } from './support/test-folder.js';
 import { analyseDockerfile, type DockerCommand } from './support/dockerfile-model.js';
 import { readDockerIgnore } from './support/dockerignore.js';
 import { interpolate } from './support/interpolate.js';
@@ -35,7 +36,6 @@ const OFFICIAL_IMAGE = /^(?:(?:docker\.io\/)?library\/)?[a-z0-9]+(?:[._-][a-z0-9
 const INIT_FOLDERS = ['/docker-entrypoint-initdb.d', '/docker-entrypoint.d', '/etc/localstack/init/boot.d', '/etc/localstack/init/start.d', '/etc/localstack/init/ready.d', '/etc/localstack/init/shutdown.d'];
 /** What those folders run: shell scripts (`.envsh`: nginx sources them), and Python for LocalStack. */
 const INIT_SCRIPT = /\.(?:sh|envsh|py)$/;
-const TEST_FOLDER = /(?:^|\/)(?:tests?|__tests__|e2e|spec|integration-tests?)\//;
 
 /** The scripts a service's binds put in an image's init folders, with the folder each runs from. */
 const initScripts = (service: ComposeService, files: ReadonlySet<string>): { path: string; folder: string }[] => {

@@ -4,10 +4,13 @@
  * (support/deploy-dir.ts). supervisord's own expansions are applied: %(here)s is the config
  * file's folder, %(program_name)s the program, %(process_num)d 0; %(ENV_X)s stays unexpanded.
  * Any *.conf is looked at, but only one with program sections is read as supervisord config.
+ * A conf under a test folder (supervisor's own tests/fixtures/issue-1298.conf runs spew.py) is a
+ * test's setup: what it runs is test, not production.
  */
 import { warning } from '../util/diagnostics.js';
 import { dirname, joinRepo, posix } from '../util/path.js';
 import { mapDeployDir } from './support/deploy-dir.js';
+import { TEST_FOLDER } from './support/test-folder.js';
 import { addCommand } from './support/inputs.js';
 import { iniValue, SUPERVISORD_CONF } from '../manifests/ini.js';
 import { emptyOutput, type EntryDetector } from './types.js';
@@ -32,6 +35,7 @@ const supervisord: EntryDetector = {
     const doc = ctx.manifests.get(file.path, SUPERVISORD_CONF);
     if (!doc) return out;
     const confDir = dirname(file.path);
+    const kind = TEST_FOLDER.test(file.path) ? 'test' : 'production';
     for (const section of doc.sections) {
       const m = PROGRAM_SECTION.exec(section.name);
       if (!m) continue;
@@ -50,7 +54,7 @@ const supervisord: EntryDetector = {
       addCommand(out, expand(command.value.replace(/\n/g, ' '), { here, program }), {
         cwd,
         pathMap,
-        kind: 'production',
+        kind,
         evidence: `supervisord ${file.path} ${m[1]} "${program}"`,
         line: command.line,
       });
