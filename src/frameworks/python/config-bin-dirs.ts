@@ -35,6 +35,8 @@ const MAX_FOLDERS = 32;
 const LAUNCH_REACH = 20;
 /** Launches read per file (a hostile file of thousands gives no more work). */
 const MAX_PER_FILE = 32;
+/** How many chars before a join its module (`os.path.`) is looked for in. */
+const MODULE_REACH = 256;
 /** A command list that runs the interpreter: `[sys.executable, …` or `[python, …` (a name holding it). */
 const INTERPRETER_LIST = /\[\s*(?:sys\.executable|[\w.]*python\w*)\s*,/;
 /** A spawn call's name (subprocess's, os's exec*, spawn*). */
@@ -69,7 +71,10 @@ const foldersOf = perScan((ctx: FrameworkContext): Folder[] => {
 const launchLine = (lines: readonly string[], line: number, joinText: string): { line: number; how: string } | null => {
   const own = lines[line - 1];
   // What stands before the call, its module (`os.path.`) left off.
-  const before = own.slice(0, own.indexOf(joinText)).replace(/(?:[A-Za-z_]\w*\.)+$/, '');
+  // Only the tail is stripped: the `$`-anchored regex tried at every start of a long line is quadratic.
+  const cut = own.slice(0, own.indexOf(joinText));
+  const tail = Math.max(0, cut.length - MODULE_REACH);
+  const before = cut.slice(0, tail) + cut.slice(tail).replace(/(?:[A-Za-z_]\w*\.)+$/, '');
   // In a command list: its `[` opened on this line or on one of the few above (an exploded list).
   const head = [...lines.slice(Math.max(0, line - 4), line - 1), before].join('\n');
   const open = head.lastIndexOf('[');

@@ -19,6 +19,9 @@ const PATH_BUILDERS: ReadonlySet<string> = new Set(['join', 'abspath', 'realpath
  * gives `makeExecutable`); null when there is no such call, or it is a method or a module's
  * (`self.f(`, `os.remove(`: the function is not the file's own), or the path is not its first argument.
  */
+/** How many chars before a call's bracket its (dotted) name is looked for in. */
+const CALLEE_REACH = 256;
+
 export const handedTo = (line: string, at: number): string | null => {
   let depth = 0;
   let firstArgument = true;
@@ -33,8 +36,11 @@ export const handedTo = (line: string, at: number): string | null => {
         depth--;
         continue;
       }
-      const name = /(?<![\w.])([A-Za-z_]\w*)\s*$/.exec(line.slice(0, k));
-      const dotted = /([A-Za-z_][\w.]*)\s*$/.exec(line.slice(0, k))?.[1] ?? '';
+      // Only the text just before the bracket is asked: an `$`-anchored regex tried at every start of a
+      // long line is quadratic (a 200 KB one-line file took minutes); a callee's name is far shorter.
+      const head = line.slice(Math.max(0, k - CALLEE_REACH), k);
+      const name = /(?<![\w.])([A-Za-z_]\w*)\s*$/.exec(head);
+      const dotted = /([A-Za-z_][\w.]*)\s*$/.exec(head)?.[1] ?? '';
       const last = dotted.slice(dotted.lastIndexOf('.') + 1);
       if (PATH_BUILDERS.has(last)) {
         // The path built so far is the builder's value: whether it is the outer call's first argument is asked afresh.

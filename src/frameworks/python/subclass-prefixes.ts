@@ -30,7 +30,9 @@ export const subclassPrefixes = (ctx: FrameworkContext, baseFile: string, base: 
   const files = [baseFile, ...(importIndex(ctx).byFromName.get(base) ?? []).filter((f) => f !== baseFile)].slice(0, MAX_FILES);
   const out: SubclassPrefix[] = [];
   const namesBase = new RegExp(`(?:^|[\\s,.])${base}\\s*(?:,|$)`);
-  const setsAttr = new RegExp(`^\\s+${attr}\\s*=\\s*(.+?)\\s*(?:#.*)?$`);
+  // The value is cut at its first `#` by hand: a lazy `(.+?)\s*(?:#.*)?$` retries `\s*` at every char
+  // and is quadratic on a long run of spaces (a 200 KB line took minutes).
+  const setsAttr = new RegExp(`^\\s+${attr}\\s*=\\s*(.+)$`);
   for (const file of files) {
     const text = ctx.readText(file);
     if (text === null || !text.includes(base)) continue;
@@ -46,7 +48,9 @@ export const subclassPrefixes = (ctx: FrameworkContext, baseFile: string, base: 
         const at = lines[b].length - lines[b].trimStart().length;
         if (indent < 0) indent = at;
         const set = at === indent ? setsAttr.exec(lines[b]) : null;
-        if (set !== null) for (const prefix of trailingDotPackages(set[1])) out.push({ file, className: m[1], line: b + 1, prefix });
+        const hash = set === null ? -1 : set[1].indexOf('#', 1);
+        const value = set === null ? '' : (hash < 0 ? set[1] : set[1].slice(0, hash)).trimEnd();
+        if (set !== null) for (const prefix of trailingDotPackages(value)) out.push({ file, className: m[1], line: b + 1, prefix });
       }
     }
   }
