@@ -11,7 +11,8 @@
  * module of that package is run when the same file writes its last part as a whole literal in code
  * (`b"stdio_test_loseconn"`; a comment that names it is no token). A literal naming no module of the
  * package gives nothing, and so does a `-m` handed to `print(` or a logger (a message, not a command
- * line). The name a parameter takes is not followed through calls: the same file must spell it.
+ * line), and so does another program's `-m` (`git commit -m msg`, `ansible -m name`: a word that is no
+ * option stands before it in its list). The name a parameter takes is not followed through calls: the same file must spell it.
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
@@ -37,6 +38,8 @@ const HEAD_REACH = 64;
 /** Prefixes read per file, and modules run per file (a hostile file of thousands gives no more work). */
 const MAX_PREFIXES = 8;
 const MAX_MODULES = 64;
+/** `"-m", name` uses kept per file (each names the list an assignment reaches). */
+const MAX_USES = 1024;
 
 /** A str or bytes literal token that is not an f-string. */
 const isLiteral = (t: PythonTokens, i: number): boolean =>
@@ -61,14 +64,52 @@ const inMessageCall = (t: PythonTokens, i: number): boolean => {
   return false;
 };
 
-/** The `"-m", name` elements of a file's tokens (the name a whole element), with their lines. */
+/**
+ * Review s66-rv2: whether the `-m` at token i is an option of the interpreter, read back through its
+ * list or call to the head: the elements before it must be options (`b"-u"`) or names (`pyExe`,
+ * `sys.executable`), and a literal head must name python. `[self.CMD, 'commit', '-m', message]`
+ * (meld vc/git.py:154) and `['ansible', '-m', module_name]` (ansible-test host_profiles.py:1163) are
+ * another program's `-m`: a word that is no option stands before it. A `-m` that heads its list
+ * (twisted's `[b"-m", us] + args`) says nothing either way and counts.
+ */
+const interpreterOption = (t: PythonTokens, i: number): boolean => {
+  for (let j = i - 1; j >= Math.max(0, i - HEAD_REACH); ) {
+    if (isOp(t, j, Op.LBracket) || isOp(t, j, Op.LParen)) return true;
+    if (!isOp(t, j, Op.Comma)) return true;
+    j--;
+    if (isLiteral(t, j)) {
+      const v = stringTokenValue(t, j);
+      if (v.startsWith('-')) {
+        j--;
+        continue;
+      }
+      // A word: the program itself when it heads the list and names python, else a subcommand (`commit`).
+      return /python/i.test(v) && (isOp(t, j - 1, Op.LBracket) || isOp(t, j - 1, Op.LParen));
+    }
+    if (t.kind[j] !== Kind.Name) return true;
+    // A name, dotted or not (`sys.executable`, `self.python`): the interpreter or a flag held in a name.
+    while (j >= 2 && isOp(t, j - 1, Op.Dot) && t.kind[j - 2] === Kind.Name) j -= 2;
+    j--;
+  }
+  return true;
+};
+
+/** The `"-m", name` elements of a file's tokens (the name a whole element), with their lines: every use of MAX_PREFIXES names at most. */
 const namesOf = (t: PythonTokens): Array<{ name: string; line: number }> => {
   const out: Array<{ name: string; line: number }> = [];
-  for (let i = 0; i + 3 < t.count && out.length < MAX_PREFIXES; i++) {
+  const distinct = new Set<string>();
+  for (let i = 0; i + 3 < t.count && out.length < MAX_USES; i++) {
     if (!isLiteral(t, i) || !isOp(t, i + 1, Op.Comma) || t.kind[i + 2] !== Kind.Name) continue;
     if (!(isOp(t, i + 3, Op.Comma) || isOp(t, i + 3, Op.RBracket) || isOp(t, i + 3, Op.RParen))) continue;
-    if (stringTokenValue(t, i) !== '-m' || inMessageCall(t, i)) continue;
-    out.push({ name: nameText(t, i + 2), line: t.line[i] });
+    if (stringTokenValue(t, i) !== '-m' || inMessageCall(t, i) || !interpreterOption(t, i)) continue;
+    const name = nameText(t, i + 2);
+    // Review s66-rv2: the cap counts names, not uses: capping uses at 8 lost twisted test_process.py's
+    // later lists (:931, :1044, :2140), and an assignment below them named the first list (:506) instead.
+    if (!distinct.has(name)) {
+      if (distinct.size >= MAX_PREFIXES) continue;
+      distinct.add(name);
+    }
+    out.push({ name, line: t.line[i] });
   }
   return out;
 };
@@ -96,7 +137,7 @@ const prefixesOf = (t: PythonTokens): Array<{ prefix: string; line: number }> =>
     if (t.kind[i + 3] !== Kind.Op || t.text.charCodeAt(t.start[i + 3]) !== 43 || t.end[i + 3] - t.start[i + 3] !== 1) continue;
     if (stringTokenValue(t, i) !== '-m') continue;
     const prefix = stringTokenValue(t, i + 2);
-    if (!PREFIX.test(prefix) || inMessageCall(t, i)) continue;
+    if (!PREFIX.test(prefix) || inMessageCall(t, i) || !interpreterOption(t, i)) continue;
     out.push({ prefix, line: t.line[i] });
   }
   return out;
