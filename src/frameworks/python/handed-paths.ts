@@ -82,8 +82,8 @@ export const defReading = (text: string, name: string): { param: string; body: s
  * `shutil.which('ovs_agent.py', path=os.path.join(ROOTDIR, CMD_FOLDER))` (neutron's
  * tests/fullstack/resources/process.py:209): the program `which` finds in the folder its `path=`
  * names, when the folder's expression holds offset `at` of `view`; the literal name, or null. A
- * `which` with no `path=` looks on PATH (no repo folder), and one whose name is not a literal names
- * nothing here.
+ * `which` with no `path=` looks on PATH (no repo folder), one whose name is not a literal names
+ * nothing here, and (review s66-rv2) one whose value is only tested (`is None`, `if not which(…)`) runs nothing.
  */
 const WHICH_IN_FOLDER = /(?<![\w])which\s*\(\s*(['"])([\w.-]{1,100})\1\s*,\s*path\s*=\s*/g;
 
@@ -100,7 +100,30 @@ export const whichNamed = (view: string, at: number): string | null => {
       else if (c === ')' || c === ']' || c === '}') inside = depth-- > 0;
       else if (c === ',' && depth === 0) inside = false;
     }
-    if (inside) return m[2];
+    if (inside) return onlyTested(view, m.index!, from) ? null : m[2];
   }
   return null;
+};
+
+/** A test of a value's presence just before a call: `if `, `if not `, `assert…(`, `while `. */
+const TESTED_BEFORE = /\b(?:if|elif|while|not|assert\w*)\b\s*\(?\s*(?:[A-Za-z_]\w*\.)*$/;
+/** A comparison just after a call: `is None`, `is not None`, `==`, `!=`. */
+const TESTED_AFTER = /^\s*(?:is\b|==|!=)/;
+
+/**
+ * Review s66-rv2: whether the `which(` call at `start` (its arguments from `from`) is only tested, not
+ * kept: `if shutil.which('x', path=…) is None:` or `if not shutil.which(…):` asks whether the program is
+ * there and runs nothing. The call's own text is read (a view of a few lines), its module left off.
+ */
+const onlyTested = (view: string, start: number, from: number): boolean => {
+  if (TESTED_BEFORE.test(view.slice(Math.max(0, start - 128), start))) return true;
+  let depth = 0;
+  for (let k = from; k < view.length; k++) {
+    const c = view[k];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth-- === 0) return TESTED_AFTER.test(view.slice(k + 1));
+    }
+  }
+  return false;
 };
