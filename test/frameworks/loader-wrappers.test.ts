@@ -226,4 +226,18 @@ test('walksYieldingPackages: a walk naming its folder by basename(root) yields s
   ].join('\n');
   // basename(root) after the loop's body (dedented) is not the walk's yield.
   assert.deepEqual([...walksYieldingPackages(neutron)], []);
+  // Review of stop 66: a per-file walk that tests the folder's name (to skip caches) or names it in a comment hands out
+  // no package; it failed before (any basename(root) in the body took packages mode). Fixture walk-skip is the whole scan.
+  const skipping = [
+    'def import_modules_recursively(topdir):',
+    '    for root, dirs, files in os.walk(topdir):',
+    "        if os.path.basename(root) == '__pycache__':",
+    '            continue',
+    '        log(root)  # not yield basename(root)',
+    '        for file_ in files:',
+    "            importlib.import_module('.'.join([root.replace('/', '.'), file_[:-3]]))",
+  ].join('\n');
+  assert.deepEqual([...walksYieldingPackages(skipping)], []);
+  // The same walk handing the name out by append does yield packages.
+  assert.deepEqual([...walksYieldingPackages(skipping.replace('log(root)  # not yield basename(root)', 'found.append((basename(root), root))'))], [2]);
 });

@@ -4,12 +4,19 @@
  * get_importables (util/importhelper.py:69) yields a subfolder that holds an `__init__.py` as one
  * package, by its folder's name (`yield (basename(root), root, …)`), so the modules inside a
  * subpackage are loaded only by that package's own imports, not by the walk. The loop's body is read
- * for the folder's own name (`basename(root)`, root being the walk's first loop variable): when it is
- * there, the walk reaches a folder's modules and its subpackages' `__init__.py`, not the modules below.
+ * for the folder's own name (`basename(root)`, root being the walk's first loop variable) as what the
+ * loop hands out (a `yield`, `return` or `.append(`/`.add(` on that line): when it is there, the walk
+ * reaches a folder's modules and its subpackages' `__init__.py`, not the modules below. Review of stop
+ * 66: a per-file walk that only tests the name (`if os.path.basename(root) == '__pycache__': continue`)
+ * still imports every module below; it took packages mode and those modules looked dead.
  */
 
 /** `for root, dirs, files in os.walk(…):` (or a bare `walk(`): its first loop variable. */
 const WALK_LOOP = /^([ \t]*)for[ \t]+\(?[ \t]*([A-Za-z_]\w*)[ \t]*,[^:\n]*?\bin[ \t]+(?:os[ \t]*\.[ \t]*)?walk[ \t]*\(/;
+
+/** What a line hands out before the folder's name: a `yield`, a `return`, an `.append(`/`.add(` (and no comment opened). */
+const HANDS_OUT = /\byield\b|\breturn\b|\.(?:append|add)\s*\(/;
+const handsOut = (before: string): boolean => !before.includes('#') && HANDS_OUT.test(before);
 
 /** At most this many lines of a loop's body are read. */
 const MAX_BODY = 200;
@@ -31,7 +38,8 @@ export const walksYieldingPackages = (text: string): Set<number> => {
       const line = lines[b];
       if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
       if (line.length - line.trimStart().length <= indent) break;
-      if (named.test(line)) {
+      const at = line.search(named);
+      if (at >= 0 && handsOut(line.slice(0, at))) {
         out.add(l + 1);
         break;
       }
