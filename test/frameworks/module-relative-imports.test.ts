@@ -10,6 +10,7 @@ import { scanDir } from '../helpers/scan-fixture.js';
 const cases = frameworkCases('module-relative-imports');
 test('module-relative-imports: has a basic fixture', () => assert.ok(cases.includes('module-relative-imports-basic')));
 test('module-relative-imports: has a walk-unconstructed fixture (a walking loader subclass nothing constructs)', () => assert.ok(cases.includes('module-relative-imports-walk-unconstructed')));
+test('module-relative-imports: has a walk-aliased fixture (subclasses constructed by the as names of their imports; review of stop 66)', () => assert.ok(cases.includes('module-relative-imports-walk-aliased')));
 for (const name of cases) test(`module-relative-imports: ${name}`, () => checkFrameworkFixture(name));
 
 test('module-relative-imports: the package of the object\'s module, as methods write it', () => {
