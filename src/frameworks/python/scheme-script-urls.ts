@@ -23,7 +23,7 @@ import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader, type ReferenceInput } from '../types.js';
 
 /** `<script … src="scheme://host/path">`: the scheme, the host and the path. */
-const SCHEME_SCRIPT = /<script\b[^>]*?\bsrc\s*=\s*(["'])([a-z][a-z0-9+.-]*):\/\/([A-Za-z0-9_.-]+)\/([^"'?#\s<>]+)\1/gi;
+const SCHEME_SCRIPT = /<script\b[^<>]*?\bsrc\s*=\s*(["'])([a-z][a-z0-9+.-]*):\/\/([A-Za-z0-9_.-]+)\/([^"'?#\s<>]+)\1/gi;
 /** Schemes the web (or the browser itself) serves: never the app's own. */
 const WEB_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'ftp', 'file', 'ws', 'wss', 'data', 'blob', 'about', 'chrome', 'chrome-extension', 'moz-extension', 'resource', 'javascript']);
 const SCRIPT = /\.m?js$/;
