@@ -453,6 +453,25 @@ describe('python runnable markers', () => {
     assert.deepEqual(at('app/wsgi.py', 'def get():\n    application = make()\n    return application\n').runnable, []);
     assert.deepEqual(at('app/newsgi.py', 'application = make()\n').runnable, []);
   });
+
+  // Review of stop 66: each of these bound `application` at the top level and was marked, so a dead helper module named
+  // wsgi.py was called manual. A loop variable, an except/with name, None, a literal or a bare annotation is no callable
+  // a WSGI server can load; a def, a chained assignment and an import are.
+  test('wsgi-application: not for an application that is None, a literal, a loop, except or with name, or a bare annotation', () => {
+    const at = (path: string, source: string): boolean => pythonExtractor.extract(path, source).runnable.includes('wsgi-application');
+    assert.deepEqual(at('app/wsgi.py', 'application = None\n\ndef init():\n    global application\n    application = make()\n'), false);
+    assert.deepEqual(at('app/wsgi.py', 'application = None  # set by init()\n'), false);
+    assert.deepEqual(at('app/wsgi.py', "application = 'app.web:make'\n"), false);
+    assert.deepEqual(at('app/wsgi.py', 'for application in APPS:\n    register(application)\n'), false);
+    assert.deepEqual(at('app/wsgi.py', 'try:\n    import x\nexcept ImportError as application:\n    pass\n'), false);
+    assert.deepEqual(at('app/wsgi.py', 'with open("f") as application:\n    pass\n'), false);
+    assert.deepEqual(at('app/wsgi.py', 'application: "Callable"\n'), false);
+    assert.deepEqual(at('app/wsgi.py', 'def application(environ, start_response):\n    return []\n'), true);
+    assert.deepEqual(at('app/wsgi.py', 'app = application = make()\n'), true);
+    assert.deepEqual(at('app/wsgi.py', 'application: WSGIApp = make()\n'), true);
+    assert.deepEqual(at('app/wsgi.py', 'try:\n    application = make()\nexcept Exception:\n    raise\n'), true);
+    assert.deepEqual(at('app/wsgi.py', 'import app.web as application\n'), true);
+  });
 });
 
 describe('python summary, definitions, __all__, complexity', () => {

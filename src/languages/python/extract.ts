@@ -81,6 +81,20 @@ const addExecImportLines = (execs: readonly number[], lines: number[]): void => 
 
 /** Stop 66: a module named for WSGI (`wsgi.py`, `api_wsgi.py`, `wsgi_app.py`), whose `application` a server loads by path. */
 const WSGI_MODULE = /(?:^|\/)(?:\w+_)?wsgi(?:_\w+)?\.py$/;
+/**
+ * Review of stop 66: a line that binds `application` to something a server can call: an assignment whose value is no
+ * None and no literal (`application = app.init_wsgi()`, `application = app = make()`), a def or class of that name, an
+ * import of it (`from m import make_app as application`). A loop variable, an `except … as`/`with … as` name, a bare
+ * annotation or `application = None` (a helper module filled in later, or a placeholder) is no WSGI callable. An
+ * indented binding counts (under a top-level `try:` or `if`) unless a def declares `global application` (the module
+ * leaves it to a caller of that def).
+ */
+const WSGI_CALLABLE = /^([ \t]*)(?:(?:[A-Za-z_]\w*[ \t]*=[ \t]*)*application[ \t]*(?::[^=\n]*)?=(?!=)(?![ \t]*(?:None\b|['"\d[{]|\(\s*\)))|(?:async[ \t]+)?def[ \t]+application\b|class[ \t]+application\b|from[ \t]+\S+[ \t]+import\b[^#\n]*\bapplication\b|import[ \t][^#\n]*\bas[ \t]+application\b)/gm;
+const bindsWsgiCallable = (text: string): boolean => {
+  const deferred = /^[ \t]+global[ \t][^#\n]*\bapplication\b/m.test(text);
+  for (const m of text.matchAll(WSGI_CALLABLE)) if (m[1] === '' || !deferred) return true;
+  return false;
+};
 
 const extractFacts = (path: string, text: string): FileFacts => {
   const t = tokenize(text);
@@ -104,7 +118,7 @@ const extractFacts = (path: string, text: string): FileFacts => {
   if (st.mainGuard) runnable.push('main-guard');
   if (facts.runnable.includes('cli-framework')) runnable.push('cli-framework');
   if (st.topLevelCode) runnable.push('top-level-code');
-  if (st.definitions.has('application') && WSGI_MODULE.test(path)) runnable.push('wsgi-application');
+  if (st.definitions.has('application') && WSGI_MODULE.test(path) && bindsWsgiCallable(text)) runnable.push('wsgi-application');
   facts.runnable = runnable;
   facts.definitions = [...st.definitions];
   facts.complexity = complexity;
@@ -167,7 +181,8 @@ export const pythonExtractor: LanguageExtractor = {
   // 19: sys.path folders written with `.as_posix()`. 20: runnable marker wsgi-application (s66-leadspy).
   // 21: an upper-case module segment past a dot in a `pkg.mod:attr` string (s66-surveypy).
   // 22: textMarks' module-prefix, `"-m", "pkg.sub." + name` (text-marks.ts; module-prefix-args).
-  version: 22,
+  // 23: wsgi-application only where a line binds `application` to a callable (not None, a literal, a loop or `as` name; review of stop 66).
+  version: 23,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();
