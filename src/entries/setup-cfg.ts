@@ -13,9 +13,10 @@ import { emptyOutput, type EntryDetector } from './types.js';
 /**
  * Whether pbr builds the project: setup.cfg has a `[pbr]` section, or the setup.py beside it calls
  * `setup(…, pbr=True)`. pbr turns `[entry_points]` groups into launchers (console_scripts, and
- * wsgi_scripts: mistral's `mistral-wsgi-api = mistral.api.app:init_wsgi`, a script a WSGI server runs).
+ * wsgi_scripts: mistral's `mistral-wsgi-api = mistral.api.app:init_wsgi`, a script a WSGI server runs). Review of
+ * stop 66: `pbr=True` after a `#` on its line (a project that moved off pbr) builds nothing.
  */
-const usesPbr = (pbrSection: boolean, setupPy: string | null): boolean => pbrSection || (setupPy !== null && /\bpbr\s*=\s*True\b/.test(setupPy));
+const usesPbr = (pbrSection: boolean, setupPy: string | null): boolean => pbrSection || (setupPy !== null && /^[^#\n]*\bpbr\s*=\s*True\b/m.test(setupPy));
 
 const setupCfg: EntryDetector = {
   id: 'setup-cfg',
