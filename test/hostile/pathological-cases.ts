@@ -348,4 +348,16 @@ export const PATHOLOGICAL_CASES: PathologicalCase[] = [
       return tree;
     },
   },
+  {
+    id: 'js-jsdoc-import-types',
+    aims: 'type-references: one JSDoc comment of n import() types, a declaration file of n ambient blocks and n import() types (each hit looked back to its comment opener: quadratic)',
+    small: 2_000,
+    scale: 5_000,
+    build: (n, r) => ({
+      'package.json': pkgJson({}, { main: 'index.js' }),
+      'index.js': `/**${eol(r)}${times(n, (i) => ` * @type {import(${r.pick(['"', "'"])}./t${i % 50}.js${r.pick(['"', "'"])}).T${i}}${eol(r)}`)} */${eol(r)}module.exports = 1;${eol(r)}`,
+      'types.d.ts': times(n, (i) => `declare global{}${eol(r)}type A${i}=import("./t${i % 50}").T;${eol(r)}`),
+      't1.ts': 'export type T = 1;\n',
+    }),
+  },
 ];

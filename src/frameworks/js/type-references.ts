@@ -26,6 +26,7 @@
 import { balancedText } from '../../languages/javascript/js-text.js';
 import { blankedText } from './blanked-texts.js';
 import { lineCounter } from '../../util/lines.js';
+import { lowerBound } from '../../util/lower-bound.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { DECLARATION } from './declaration-twins.js';
@@ -58,9 +59,16 @@ const ambientBlocks = (code: string): number[] => {
   return spans;
 };
 
+/** Whether the offset lies in one of the spans (ascending and apart): the last start at or before it, found by a binary search. */
 const insideSpans = (spans: readonly number[], at: number): boolean => {
-  for (let i = 0; i < spans.length; i += 2) if (at >= spans[i] && at < spans[i + 1]) return true;
-  return false;
+  let lo = 0;
+  let hi = spans.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[2 * mid] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && at < spans[2 * lo - 1];
 };
 
 /** The TypeScript files a relative specifier may resolve to, in TypeScript's order. */
@@ -80,11 +88,33 @@ const resolveType = (ctx: FrameworkContext, file: string, spec: string): string 
   return typeCandidates(base).find((c) => ctx.files.has(c)) ?? null;
 };
 
-/** Whether the offset lies in a `/** … *\/` comment: blanked by the blanker, and the last comment opener before it is a JSDoc one. */
-const inJsDoc = (text: string, blanked: string, at: number): boolean => {
-  if (blanked.charCodeAt(at) === text.charCodeAt(at)) return false;
-  const open = text.lastIndexOf('/*', at);
-  return open >= 0 && text.charCodeAt(open + 2) === 42 && text.lastIndexOf('*/', at) < open;
+/** Every index at which `mark` starts in the text, ascending (overlaps counted, as lastIndexOf finds them). */
+const indicesOf = (text: string, mark: string): number[] => {
+  const out: number[] = [];
+  for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) out.push(i);
+  return out;
+};
+
+/** The last of the ascending indices at or before `at`, or -1. */
+const lastAtOrBefore = (indices: readonly number[], at: number): number => {
+  const i = lowerBound(indices, (x) => x, at + 1) - 1;
+  return i >= 0 ? indices[i] : -1;
+};
+
+/**
+ * Whether an offset lies in a `/** … *\/` comment: blanked by the blanker, and the last comment
+ * opener before it is a JSDoc one with no closer between. The openers and closers are listed once
+ * per file: a lastIndexOf back from each hit walked a whole comment per hit, quadratic in a comment
+ * of thousands of import() types (pathological js-jsdoc-import-types).
+ */
+const jsDocTest = (text: string, blanked: string): ((at: number) => boolean) => {
+  let openers: number[] | null = null;
+  let closers: number[] | null = null;
+  return (at) => {
+    if (blanked.charCodeAt(at) === text.charCodeAt(at)) return false;
+    const open = lastAtOrBefore((openers ??= indicesOf(text, '/*')), at);
+    return open >= 0 && text.charCodeAt(open + 2) === 42 && lastAtOrBefore((closers ??= indicesOf(text, '*/')), at) < open;
+  };
 };
 
 interface Found {
@@ -104,17 +134,18 @@ const found = perScan((ctx): LabelledReference[] => {
     const blanked = blankedText(ctx, file, text);
     const hits: Found[] = [];
     let ambient: number[] | null = null;
+    const inJsDoc = jsDocTest(text, blanked);
     for (const m of text.matchAll(IMPORT_TYPE)) {
       const at = m.index ?? 0;
       // In a declaration file's code every import() is a type; elsewhere only a JSDoc one is read here.
       const inComment = blanked.charCodeAt(at) !== text.charCodeAt(at);
-      const read = declaration ? !inComment && !insideSpans((ambient ??= ambientBlocks(blanked)), at) : inJsDoc(text, blanked, at);
+      const read = declaration ? !inComment && !insideSpans((ambient ??= ambientBlocks(blanked)), at) : inJsDoc(at);
       if (read) hits.push({ at, spec: m[2], written: `import(${m[1]}${m[2]}${m[1]})` });
     }
     if (!declaration) {
       for (const m of text.matchAll(JSDOC_IMPORT)) {
         const at = m.index ?? 0;
-        if (inJsDoc(text, blanked, at)) hits.push({ at, spec: m[2], written: `@import … from ${m[1]}${m[2]}${m[1]}` });
+        if (inJsDoc(at)) hits.push({ at, spec: m[2], written: `@import … from ${m[1]}${m[2]}${m[1]}` });
       }
     }
     if (hits.length === 0) continue;
