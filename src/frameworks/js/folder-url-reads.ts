@@ -16,11 +16,13 @@
  * — called so by any name its import gives them. Every code file below the folder (test files left
  * out) is a reference from the module, with the URL's line: a file read as data lives by its reader,
  * as folder-constants.ts says of a constant's literal paths. A folder URL in a module that only
- * lists, only reads, or does neither, adds nothing; a test file's folder URLs add nothing.
+ * lists, only reads, or does neither, adds nothing; a test file's folder URLs add nothing, nor does
+ * a URL or an fs name in a comment.
  */
 import { dirname, joinRepo } from '../../util/path.js';
 import { isFolder, pathsWithPrefix } from '../../util/file-index.js';
 import { lineCounter } from '../../util/lines.js';
+import { blankedText } from './blanked-texts.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkReader } from '../types.js';
 import { codeFilesMarked, labelledReferences, type LabelledReference } from './support.js';
@@ -40,9 +42,12 @@ const reads = perScan((ctx): LabelledReference[] => {
     if (TEST_FILE.test(file) || file.includes('node_modules/')) continue;
     const text = ctx.readText(file) ?? '';
     if (!text.includes('import.meta.url') || !LISTS.test(text) || !READS.test(text)) continue;
+    // Read in the comment-blanked text (same offsets): a URL or an fs name in a comment is no code.
+    const code = blankedText(ctx, file, text);
+    if (!LISTS.test(code) || !READS.test(code)) continue;
     const own = dirname(file);
     const lineOf = lineCounter(text);
-    for (const m of text.matchAll(FOLDER_URL)) {
+    for (const m of code.matchAll(FOLDER_URL)) {
       const folder = joinRepo(own, m[2].replace(/\/+$/, ''));
       if (folder === null || folder === '' || folder === own || own.startsWith(`${folder}/`) || !isFolder(ctx.files, folder)) continue;
       const line = lineOf(m.index ?? 0);
