@@ -160,6 +160,33 @@ test('a rule folder\'s index is production through the computed import; a file o
   }
 });
 
+// Review of stop 66: a root index.js's `./${n}/index.js` made test/index.js, docs/index.js and
+// examples/index.js production; such folders are no plugin folders.
+test('a whole-folder hole skips the test, fixture, docs and example folders beside the plugins', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'census-segment-hole-skip-'));
+  try {
+    const files: Record<string, string> = {
+      'package.json': '{"name":"s","main":"index.js"}',
+      'index.js': 'module.exports = (n) => require(`./${n}/index.js`);\n',
+      'plugins/index.js': 'module.exports = 1;\n',
+      'test/index.js': 'module.exports = 2;\n',
+      'docs/index.js': 'module.exports = 3;\n',
+      'examples/index.js': 'module.exports = 4;\n',
+      '__fixtures__/index.js': 'module.exports = 5;\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, dirname(path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    const { audit } = await scanDir(dir);
+    const verdict = (p: string) => audit.files.find((f) => f.path === p)?.verdict;
+    assert.equal(verdict('plugins/index.js'), 'production');
+    for (const p of ['test/index.js', 'docs/index.js', 'examples/index.js', '__fixtures__/index.js']) assert.notEqual(verdict(p), 'production', p);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('sameHolesTest: each * fills with the same text', () => {
   const t = sameHolesTest('lib/modes/*/*-builder.js');
   assert.equal(t('lib/modes/ssr/ssr-builder.js'), true);

@@ -108,6 +108,9 @@ const CODE_EXTENSIONS = `{${CODE_EXTENSION_LIST.join(',')}}`;
 /** The extensions a specifier may end with that Node (or a bundler) loads without completing it: those, and a native addon's `.node`. */
 const NODE_EXTENSION = new RegExp(`\\.(?:${[...CODE_EXTENSION_LIST, 'node'].join('|')})$`, 'i');
 
+/** Folders beside a set of plugin folders that hold no plugin: a whole-folder hole skips them. */
+const NOT_PLUGIN_FOLDERS = ['test', 'tests', '__tests__', 'spec', 'specs', '__mocks__', 'fixtures', '__fixtures__', 'docs', 'doc', 'example', 'examples', 'node_modules'];
+
 export const OWN_FOLDER: ComputedPattern = {
   target: `./{*,*/index}.${CODE_EXTENSIONS}`,
   exclude: ['./{*,*/index}.d.{ts,cts,mts}', './*.{test,spec}.*'],
@@ -183,7 +186,10 @@ export const computedSpecifierPattern = (node: AstNode | null, text: string): Co
     // directus' ``import(`../operations/${operation}/index.js`)``) names that file in each direct
     // subfolder: no guess at the tree. Below the importer's own folder or a folder it names, as above.
     const wholeSegment = parts.length === 2 && pattern[hole - 1] === '/' && pattern[hole + 1] === '/';
-    if (wholeSegment && packageName === undefined && (namesFolder || pattern.startsWith('./')) && NODE_EXTENSION.test(suffix)) return { target: pattern };
+    // A folder of tests, fixtures, docs or examples beside the plugin folders is not one of them
+    // (a root index.js's `./${n}/index.js` would otherwise load test/index.js and docs/index.js).
+    if (wholeSegment && packageName === undefined && (namesFolder || pattern.startsWith('./')) && NODE_EXTENSION.test(suffix))
+      return { target: pattern, exclude: [pattern.replace('*', `{${NOT_PLUGIN_FOLDERS.join(',')}}`)] };
     const oneName = packageName === undefined && namesFolder && NODE_EXTENSION.test(suffix) && holesAreOneName(node, parts);
     return oneName ? { target: pattern, sameHoles: true } : null;
   }
