@@ -522,6 +522,7 @@ export const PYTHON_SOURCE_READERS: ReadonlySet<FrameworkReader> = new Set([
  * or named here with its reason.
  */
 export const PYTHON_READERS_WITHOUT_SOURCE: ReadonlyMap<FrameworkReader, string> = new Map([
+  [configBinDirs, "a config in a filesystem tree naming a program folder (mailman.cfg's bin_dir)"],
   [alembic, 'alembic.ini / migrate.cfg alone'],
   [ansible, 'ansible.cfg, playbooks and roles (YAML)'],
   [ansiblePluginPaths, "ansible.cfg's plugin folder settings"],
