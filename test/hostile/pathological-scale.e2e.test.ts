@@ -3,7 +3,8 @@
  * built CLI at N and at 4N, and the CPU the process spent (user + system, read by the process itself
  * at exit) past a scan of an empty repository must grow less than 8 times: a linear cost grows ~4
  * times, a quadratic one 16. A pair whose larger scan costs under a second past start-up is too small
- * to judge and passes. The run's time limit is a hang guard (120 s), not a budget.
+ * to judge and passes. A pair that reads superlinear is measured once more and judged on the least
+ * CPU of each size. The run's time limit is a hang guard (120 s), not a budget.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,11 +53,24 @@ const startUp = scanCpu({ 'empty.txt': '' }, 'empty');
 
 for (const [k, c] of PATHOLOGICAL_CASES.entries()) {
   test(`pathological scale ${c.id} (n=${c.scale} vs ${4 * c.scale}): ${c.aims}`, { timeout: 3 * HANG_GUARD_MS }, () => {
-    const small = Math.max(0, scanCpu(c.build(c.scale, randomSource(SEED + k)), `${c.id}-n`) - startUp);
-    const large = Math.max(0, scanCpu(c.build(4 * c.scale, randomSource(SEED + k)), `${c.id}-4n`) - startUp);
+    const measure = (): [number, number] => [
+      Math.max(0, scanCpu(c.build(c.scale, randomSource(SEED + k)), `${c.id}-n`) - startUp),
+      Math.max(0, scanCpu(c.build(4 * c.scale, randomSource(SEED + k)), `${c.id}-4n`) - startUp),
+    ];
+    let [small, large] = measure();
     console.log(`${c.id}: ${small.toFixed(2)} s -> ${large.toFixed(2)} s CPU past start-up (${startUp.toFixed(2)} s)`);
     if (large < JUDGED_FROM_S) return;
-    assert.ok(large < MAX_GROWTH * Math.max(small, 0.1), `seed ${SEED}: ${c.id} costs ${small.toFixed(2)} s at n=${c.scale} and ${large.toFixed(2)} s at 4n: superlinear`);
+    const maxGrowth = c.maxGrowth ?? MAX_GROWTH;
+    if (large >= maxGrowth * Math.max(small, 0.1)) {
+      // On a busy machine one pair can read high (a small scan's CPU is a few tenths of a second, and
+      // load or a major GC inflates either side). Noise only adds CPU, so the least of two
+      // measurements of each size is the truer one; a real quadratic still grows ~16 times.
+      const [small2, large2] = measure();
+      console.log(`${c.id}: measured again: ${small2.toFixed(2)} s -> ${large2.toFixed(2)} s`);
+      small = Math.min(small, small2);
+      large = Math.min(large, large2);
+    }
+    assert.ok(large < maxGrowth * Math.max(small, 0.1), `seed ${SEED}: ${c.id} costs ${small.toFixed(2)} s at n=${c.scale} and ${large.toFixed(2)} s at 4n: superlinear`);
   });
 }
 
