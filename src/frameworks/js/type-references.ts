@@ -27,6 +27,7 @@ import { balancedText } from '../../languages/javascript/js-text.js';
 import { blankedText } from './blanked-texts.js';
 import { lineCounter } from '../../util/lines.js';
 import { lowerBound } from '../../util/lower-bound.js';
+import { insideSpans } from '../../util/spans.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { DECLARATION } from './declaration-twins.js';
@@ -42,8 +43,8 @@ const JSDOC_IMPORT = /@import\b[^'"@;]{0,300}?\bfrom\s*(['"])(\.{1,2}(?:\/[^'"\n
 const AMBIENT_BLOCK = /\bdeclare\s+(?:global|module\s*(['"])[^'"\n]*\1)\s*\{/g;
 
 /** The [start, end) spans of a declaration file's ambient blocks, in its comment-blanked text; an unclosed one runs to the end. */
-const ambientBlocks = (code: string): number[] => {
-  const spans: number[] = [];
+const ambientBlocks = (code: string): [number, number][] => {
+  const spans: [number, number][] = [];
   if (!code.includes('declare')) return spans;
   // A block inside the last one is in its span already, and an unclosed one ends the file: each
   // character is walked once however many blocks a (hostile) file opens.
@@ -53,22 +54,10 @@ const ambientBlocks = (code: string): number[] => {
     const open = (m.index ?? 0) + m[0].length - 1;
     const block = balancedText(code, open, code.length);
     end = block === null ? code.length : open + block.length;
-    spans.push(m.index ?? 0, end);
+    spans.push([m.index ?? 0, end]);
     if (block === null) break;
   }
   return spans;
-};
-
-/** Whether the offset lies in one of the spans (ascending and apart): the last start at or before it, found by a binary search. */
-const insideSpans = (spans: readonly number[], at: number): boolean => {
-  let lo = 0;
-  let hi = spans.length / 2;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (spans[2 * mid] <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && at < spans[2 * lo - 1];
 };
 
 /** The TypeScript files a relative specifier may resolve to, in TypeScript's order. */
@@ -133,7 +122,7 @@ const found = perScan((ctx): LabelledReference[] => {
     if (!declaration && !text.includes('/**')) continue;
     const blanked = blankedText(ctx, file, text);
     const hits: Found[] = [];
-    let ambient: number[] | null = null;
+    let ambient: [number, number][] | null = null;
     const inJsDoc = jsDocTest(text, blanked);
     for (const m of text.matchAll(IMPORT_TYPE)) {
       const at = m.index ?? 0;
