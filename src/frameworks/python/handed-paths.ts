@@ -13,15 +13,15 @@ import { escapeRegExp } from '../../util/regexp.js';
 /** Calls that only build a path from their arguments: the path passes through them to the call around. */
 const PATH_BUILDERS: ReadonlySet<string> = new Set(['join', 'abspath', 'realpath', 'normpath', 'expanduser', 'str', 'Path', 'fspath', 'dirname']);
 
+/** How many chars before a call's bracket its (dotted) name is looked for in. */
+const CALLEE_REACH = 256;
+
 /**
  * The plain name of the innermost call around offset `at` of `line` that is not a path builder, when
  * what is at `at` lies in that call's first argument (`makeExecutable(os.path.join(here, 'x.py'))`
  * gives `makeExecutable`); null when there is no such call, or it is a method or a module's
  * (`self.f(`, `os.remove(`: the function is not the file's own), or the path is not its first argument.
  */
-/** How many chars before a call's bracket its (dotted) name is looked for in. */
-const CALLEE_REACH = 256;
-
 export const handedTo = (line: string, at: number): string | null => {
   let depth = 0;
   let firstArgument = true;

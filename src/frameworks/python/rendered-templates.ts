@@ -65,17 +65,17 @@ const templatePages = perScan((ctx: FrameworkContext): Map<string, TemplatePage[
   return out;
 });
 
-/**
- * Where a template engine's importer renders from: its top-level package (every module of it, the
- * templates folders it owns by ownership()), or for a module in no package its own folder (the
- * modules there, and the `templates/` beside them: a Flask app's `app.py` and `templates/`).
- */
 /** Why a `templates/` folder is a scope's, and the folder of the scope it sits in (null for a data folder outside it). */
 interface Owned {
   why: string;
   home: string | null;
 }
 
+/**
+ * Where a template engine's importer renders from: its top-level package (every module of it, the
+ * templates folders it owns by ownership()), or for a module in no package its own folder (the
+ * modules there, and the `templates/` beside them: a Flask app's `app.py` and `templates/`).
+ */
 interface Scope {
   files: readonly string[];
   /** Why a `templates/` folder is the scope's, or null. */
