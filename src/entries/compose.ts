@@ -15,7 +15,7 @@
  * (or of a repo folder: the scripts directly in it) there is an entry of the service, whose kind
  * is test when the compose file sits in a test folder (a suite's databases and emulators).
  */
-import { TEST_FOLDER } from './support/test-folder.js';
+import { TEST_FOLDER } from '../util/test-folder.js';
 import { analyseDockerfile, type DockerCommand } from './support/dockerfile-model.js';
 import { readDockerIgnore } from './support/dockerignore.js';
 import { interpolate } from './support/interpolate.js';

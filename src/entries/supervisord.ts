@@ -10,7 +10,7 @@
 import { warning } from '../util/diagnostics.js';
 import { dirname, joinRepo, posix } from '../util/path.js';
 import { mapDeployDir } from './support/deploy-dir.js';
-import { TEST_FOLDER } from './support/test-folder.js';
+import { TEST_FOLDER } from '../util/test-folder.js';
 import { addCommand } from './support/inputs.js';
 import { iniValue, SUPERVISORD_CONF } from '../manifests/ini.js';
 import { emptyOutput, type EntryDetector } from './types.js';

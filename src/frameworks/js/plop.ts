@@ -15,11 +15,10 @@ import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { configArg, dependsOn, enclosingPackages, toolInvocations } from './support.js';
 import { pathsNamedLike } from '../../util/file-index.js';
+import { TEST_FOLDER } from '../../util/test-folder.js';
 
 const PLOPFILE = /^plopfile\.[cm]?[jt]s$/i;
 const PLOP_PACKAGES = ['plop', 'node-plop'];
-/** Where the tool's own repository keeps what its tests run it on (as entries/compose.ts reads a test folder). */
-const TEST_FOLDER = /(?:^|\/)(?:tests?|__tests__|e2e|spec|integration-tests?)\//;
 
 interface Loaded {
   source: string;

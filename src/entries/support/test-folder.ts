@@ -1,5 +1,0 @@
-/**
- * A path under a test folder: a config found there (a compose file's init binds, a supervisord
- * conf in supervisor's tests/fixtures) is the tests' setup, so what it runs runs as a test.
- */
-export const TEST_FOLDER = /(?:^|\/)(?:tests?|__tests__|e2e|spec|integration-tests?)\//;
